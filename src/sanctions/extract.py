@@ -1,0 +1,828 @@
+"""Rule-based extraction of sanctions measures from news text.
+
+The pipeline is a chain of small pure functions over frozen tables:
+
+1. ``scan``: one pass over the lower-cased text finds anchor words ("sanction", "freez",
+   "swift", ...); a text without any costs little more than that pass.
+2. ``triggers``: in sentences holding an anchor, the rules enabled by those anchors run and
+   overlapping matches are settled by weight, then length.
+3. ``status``: cue words before and after a trigger decide imposed / announced / threatened /
+   lifted, or rule it out (negation, commentary on effects, questions).
+4. ``roles``: actor mentions in the sentence become issuers (subjects, possessors of the measure,
+   by-agents, speakers) or targets (objects of "on/against/to", demonyms before banks or goods);
+   what a sentence leaves out comes from the document's context.
+5. ``measures``: one `Measure` per distinct (issuer, target, type, status), in document order.
+
+>>> from sanctions import extract
+>>> [(m.issuer.code, m.target.code, m.type.value, m.status.value)
+...  for m in extract("Canada froze the assets of nine Belarusian officials on Monday.")]
+[('CAN', 'BLR', 'asset_freeze', 'imposed')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .actors import ActorTable, AliasKind, Mention
+from .codes import actor_kind
+from .errors import DocumentTooLargeError
+from .model import Evidence, Issuer, Measure, MeasureRef, Sanction, Target
+from .rules import Cues, Rule, RuleSet
+from .scan import Scanner, make_scanner
+from .text import resolve_date, sentences
+from .vocabulary import MeasureType, Status, TargetKind, status_class
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "Extractor",
+    "Record",
+    "extract",
+    "extract_many",
+    "extract_sanctions",
+]
+
+#: Texts longer than this raise `DocumentTooLargeError` unless the extractor is told otherwise.
+DEFAULT_MAX_CHARS = 20_000_000
+
+#: A record for `extract_many`: a text, or a mapping with ``text`` and optional ``published``,
+#: ``source`` and ``id``.
+Record = str | Mapping[str, object]
+
+_STATUS_ORDER = ("negation", "lifted", "threatened", "announced")
+_WORD = re.compile(r"[\w'’.-]+")
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[—–]\s|\s-\s|\((?=[^)]*$)|,\s+(?:while|whereas|but|although|though|however|"
+    r"meanwhile|and\s+(?=it|they|he|she|the\s+\w+\s+(?:said|says)))\s|\s(?:but|while|whereas)\s"
+)
+_COORD = re.compile(
+    r"^(?:\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as|plus|&)\s+)(?:the\s+)?"
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?$"
+)
+# A verb right before a mention makes it an object, not the subject: "stripped Russia of".
+_OBJECT_OF_VERB = re.compile(
+    r"\b(?:\w+ed|hit|hits|cut|cuts|put|puts|urge[sd]?|told|tells|asked|asks|left|let|bars|"
+    r"bans|targets|punish\w*|pressur\w*|sanction\w*|accus\w*|join|joins|follow|follows)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FOLLOW = re.compile(r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$")
+_REASON_ZONE = re.compile(
+    r"\b(?:over|after|because\s+of|due\s+to|in\s+response\s+to|in\s+retaliation\s+for|following|"
+    r"amid|for|since)\b",
+    re.IGNORECASE,
+)
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+_POSSESSIVE_HEAD = re.compile(r"^(?:’s|'s|')\s+((?:[\w-]+\s+){0,3})")
+_INDIVIDUAL = re.compile(
+    r"\b(?:individuals?|persons?|people|officials?|oligarchs?|businessm[ae]n|businesspeople|"
+    r"president|prime\s+minister|minister|leaders?|generals?|commanders?|officers|elites?|"
+    r"politicians|lawmakers|wife|husband|relatives|family|families|chief|executives?|judges|"
+    r"sons?|daughters?|members|figures|advisers|nationals?\s+(?=close)|head)\b",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(
+    r"\b(?:banks?|lenders?|compan(?:y|ies)|firms?|entities|organi[sz]ations?|groups?|"
+    r"broadcasters?|outlets?|channels?|producers?|affiliates?|vessels?|tankers?|ships|"
+    r"carriers?|enterprises|corporations?|funds?|institutions|agenc(?:y|ies)|"
+    r"subsidiaries|conglomerates?|exchanges?|refiners?|refineries|end\s+users|giant|Corps)\b",
+    re.IGNORECASE,
+)
+_SECTOR = re.compile(
+    r"\b(?:sectors?|industry|industries|(?:energy|banking|financial|defen[cs]e|oil\s+and\s+gas|"
+    r"mining|shipping|technology)\s+(?:sector|industry|companies))\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds?)\s+(?:(?:more|other|new|additional|"
+    r"current|former|senior|top|and|of)\s+){0,3}(?:[A-Z][\w-]*\s+){0,2}(?:\w+\s+)?"
+    r"(?:individuals|persons|people|officials|oligarchs|entities|companies|firms|banks|lenders|"
+    r"organi[sz]ations|businessmen|vessels|tankers|affiliates|generals|members)\b"
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    """An actor mention in a sentence, with offsets relative to the document."""
+
+    start: int
+    end: int
+    code: str
+    kind: AliasKind | None  # None for anaphors ("the bloc")
+    possessive: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    rule: Rule
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences of the document said: the latest issuers and targets."""
+
+    issuers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    mentions: list[_Actor] = field(default_factory=list)
+
+    def focus_target(self, issuers: Iterable[str]) -> str | None:
+        exclude = set(issuers)
+        for code in reversed(self.targets):
+            if code not in exclude:
+                return code
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            if mention.code not in exclude and actor_kind(mention.code).value == "state":
+                counts[mention.code] = counts.get(mention.code, 0) + 1
+        if not counts:
+            return None
+        return max(counts, key=lambda code: counts[code])
+
+    def focus_issuer(self, targets: Iterable[str]) -> str | None:
+        exclude = set(targets)
+        for code in reversed(self.issuers):
+            if code not in exclude:
+                return code
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A measure before it becomes a `Measure`: the data, plus where it came from."""
+
+    type: MeasureType
+    status: Status
+    issuer: str
+    target: str | None
+    kind: TargetKind
+    count: int | None
+    start: int
+    end: int
+    sentence: int
+    date: dt.date | None
+    response: bool
+
+
+class Extractor:
+    """The configurable object behind `extract`: rules, actor table and limits.
+
+    Arguments:
+        rules: the trigger rules and cues (default: the package tables).
+        actors: the actor table (default: the package tables).
+        extra_patterns: user pattern tables (YAML, the format of ``data/patterns.yaml``).
+        extra_actors: user actor tables (YAML, the format of ``data/actors/*.yaml``).
+        max_chars: texts longer than this raise `DocumentTooLargeError`.
+
+    Usage::
+
+        extractor = Extractor(extra_actors=[Path("my_aliases.yaml")])
+        measures = extractor.extract(text, published="2022-03-22")
+    """
+
+    def __init__(
+        self,
+        rules: RuleSet | None = None,
+        actors: ActorTable | None = None,
+        *,
+        extra_patterns: Iterable[Path] = (),
+        extra_actors: Iterable[Path] = (),
+        max_chars: int = DEFAULT_MAX_CHARS,
+        compiled_scanner: bool = True,
+    ) -> None:
+        extra_patterns = tuple(extra_patterns)
+        extra_actors = tuple(extra_actors)
+        if rules is None:
+            rules = RuleSet.load(extra_patterns=extra_patterns) if extra_patterns else _rules()
+        elif extra_patterns:
+            raise TypeError("pass either rules or extra_patterns, not both")
+        if actors is None:
+            actors = ActorTable.default()
+        if extra_actors:
+            actors = ActorTable.from_files(*extra_actors, base=actors)
+        if not isinstance(max_chars, int) or max_chars <= 0:
+            raise TypeError(f"max_chars must be a positive int, got {max_chars!r}")
+        self.rules = rules
+        self.actors = actors
+        self.max_chars = max_chars
+        self._scanner: Scanner = make_scanner(rules.anchors, prefer_compiled=compiled_scanner)
+
+    # -- public API ---------------------------------------------------------------------------
+    def extract(
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        source: str | None = None,
+    ) -> list[Measure]:
+        """Every measure ``text`` states, in document order (see `sanctions.extract`)."""
+        text = _check_text(text)
+        day = _check_published(published)
+        if source is not None and not isinstance(source, str):
+            raise TypeError(f"source must be a str or None, not {type(source).__name__}")
+        if len(text) > self.max_chars:
+            raise DocumentTooLargeError(
+                f"text has {len(text):,} characters, more than max_chars={self.max_chars:,}; "
+                "split it or raise the limit with Extractor(max_chars=...)"
+            )
+        found = self._find(text, day)
+        return _to_measures(text, found, day, source)
+
+    def extract_sanctions(
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        source: str | None = None,
+    ) -> list[Sanction]:
+        """The measures of ``text`` grouped per issuer and target (see `Sanction.group`)."""
+        return Sanction.group(self.extract(text, published=published, source=source))
+
+    def extract_many(self, records: Iterable[Record]) -> Iterator[Measure]:
+        """Lazily extract from many records; see `sanctions.extract_many`."""
+        if isinstance(records, (str, bytes, Mapping)):
+            raise TypeError(
+                "extract_many takes an iterable of texts or records; "
+                "for a single text use extract()"
+            )
+        for number, record in enumerate(records):
+            text, published, source = _unpack(record, number)
+            yield from self.extract(text, published=published, source=source)
+
+    # -- pipeline -----------------------------------------------------------------------------
+    def _find(self, text: str, day: dt.date | None) -> list[_Found]:
+        hits = self._scanner.find(text.lower())
+        if not hits:
+            return []
+        spans = sentences(text)
+        rules_by_sentence = _rules_by_sentence(hits, spans, self.rules)
+        if not rules_by_sentence:
+            return []
+        triggers = {
+            index: found
+            for index, rule_ids in rules_by_sentence.items()
+            if (found := _triggers(text, spans[index], rule_ids, self.rules))
+        }
+        if not triggers:
+            return []
+        mentions = self._mentions(text, day)
+        context = _Context()
+        results: list[_Found] = []
+        cursor = 0
+        for index, (start, end) in enumerate(spans):
+            sentence_mentions = []
+            while cursor < len(mentions) and mentions[cursor].start < end:
+                if mentions[cursor].start >= start:
+                    sentence_mentions.append(mentions[cursor])
+                cursor += 1
+            if index in triggers and not text[start:end].rstrip("\"'”’ )").endswith("?"):
+                results += _sentence_measures(
+                    text, index, (start, end), triggers[index], sentence_mentions, context,
+                    self.rules.cues, day,
+                )  # fmt: skip
+            context.mentions += sentence_mentions
+        return results
+
+    def _mentions(self, text: str, day: dt.date | None) -> list[_Actor]:
+        actors = [
+            _Actor(m.start, m.end, m.code, m.kind, m.possessive, m.text)
+            for m in self.actors.find(text, on=day)
+        ]
+        anaphors: list[_Actor] = []
+        for anaphor in self.rules.cues.anaphors:
+            for match in anaphor.regex.finditer(text):
+                if any(a.start <= match.start() < a.end for a in actors):
+                    continue
+                code = next(
+                    (
+                        a.code
+                        for a in reversed(actors)
+                        if a.end <= match.start() and actor_kind(a.code).value == anaphor.kind
+                    ),
+                    anaphor.default,
+                )
+                if code is not None:
+                    possessive = text.startswith(("'s", "’s"), match.end())
+                    anaphors.append(
+                        _Actor(match.start(), match.end(), code, None, possessive, match.group())
+                    )
+        merged = sorted(actors + anaphors, key=lambda a: (a.start, -a.end))
+        out: list[_Actor] = []
+        for actor in merged:
+            if out and actor.start < out[-1].end:
+                continue
+            out.append(actor)
+        return out
+
+
+# -- module-level API -------------------------------------------------------------------------
+@cache
+def _rules() -> RuleSet:
+    return RuleSet.load()
+
+
+@cache
+def _default() -> Extractor:
+    return Extractor()
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    source: str | None = None,
+) -> list[Measure]:
+    """Every sanctions measure that ``text`` states, in document order.
+
+    One `Measure` per distinct (issuer, target, type, status), carrying the evidence of its
+    first mention; ``evidence.text == text[evidence.start:evidence.end]`` always holds.
+    ``published`` (a date or ISO string) anchors weekday and month references and dated leader
+    names ("Kishida" in 2022); ``source`` is copied onto every measure.
+
+    Raises ``TypeError`` for a text that is not a str (decode bytes first) and
+    `DocumentTooLargeError` past the extractor's ``max_chars``. An empty text gives ``[]``.
+
+    >>> [m.type.value for m in extract("Britain banned imports of Russian vodka.")]
+    ['import_ban']
+    """
+    return _default().extract(text, published=published, source=source)
+
+
+def extract_sanctions(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    source: str | None = None,
+) -> list[Sanction]:
+    """The measures of ``text`` grouped into one `Sanction` per issuer and target."""
+    return _default().extract_sanctions(text, published=published, source=source)
+
+
+def extract_many(records: Iterable[Record], *, extractor: Extractor | None = None) -> Iterator[Measure]:
+    """Lazily extract measures from an iterable of texts or records.
+
+    A record is a str, or a mapping with ``text`` and optional ``published``, ``source`` and
+    ``id`` (``source`` defaults to ``id``). Records are read one at a time, so a generator over
+    a huge file never sits in memory whole. A record that is not a str or a mapping with a str
+    ``text`` raises ``TypeError`` naming its position.
+    """
+    return (extractor or _default()).extract_many(records)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            "extract() takes a str, not bytes; decode it first, e.g. data.decode('utf-8')"
+        )
+    raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+
+
+def _check_published(published: object) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            raise ValueError(
+                f"published must be an ISO date (YYYY-MM-DD), got {published!r}"
+            ) from None
+    raise TypeError(f"published must be a date, an ISO date string or None, not {type(published).__name__}")
+
+
+def _unpack(record: object, number: int) -> tuple[str, dt.date | str | None, str | None]:
+    if isinstance(record, str):
+        return record, None, None
+    if isinstance(record, Mapping):
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise TypeError(f"record {number}: 'text' must be a str, not {type(text).__name__}")
+        published = record.get("published")
+        if published is not None and not isinstance(published, (str, dt.date)):
+            raise TypeError(f"record {number}: 'published' must be a date or ISO string")
+        source = record.get("source") or record.get("id")
+        if source is not None and not isinstance(source, str):
+            source = str(source)
+        return text, published, source
+    raise TypeError(f"record {number}: expected a str or a mapping, not {type(record).__name__}")
+
+
+def _rules_by_sentence(
+    hits: list[tuple[int, str]], spans: list[tuple[int, int]], rules: RuleSet
+) -> dict[int, set[int]]:
+    """For each sentence that holds an anchor, the indexes of the rules its anchors enable."""
+    out: dict[int, set[int]] = {}
+    index = 0
+    for position, anchor in hits:
+        while index < len(spans) and spans[index][1] <= position:
+            index += 1
+        if index == len(spans):
+            break
+        if position >= spans[index][0]:
+            out.setdefault(index, set()).update(rules.anchors[anchor])
+    return out
+
+
+def _triggers(text: str, span: tuple[int, int], rule_ids: set[int], rules: RuleSet) -> list[_Trigger]:
+    start, end = span
+    found = [
+        _Trigger(rules.rules[i], m.start(), m.end())
+        for i in sorted(rule_ids)
+        for m in rules.rules[i].regex.finditer(text, start, end)
+    ]
+    # Overlaps: the higher weight wins, then the longer match; never rule order.
+    found.sort(key=lambda t: (-t.rule.weight, -(t.end - t.start), t.start, t.rule.name))
+    kept: list[_Trigger] = []
+    for trigger in found:
+        clash = any(
+            trigger.start < k.end and k.start < trigger.end
+            and (k.rule.type != trigger.rule.type or k.rule.weight >= trigger.rule.weight)
+            for k in kept
+        )  # fmt: skip
+        if not clash:
+            kept.append(trigger)
+    kept.sort(key=lambda t: t.start)
+    return kept
+
+
+def _clause_start(text: str, sent_start: int, position: int) -> int:
+    last = sent_start
+    for match in _CLAUSE_BREAK.finditer(text, sent_start, position):
+        last = match.end()
+    return last
+
+
+def _clause_end(text: str, position: int, sent_end: int) -> int:
+    match = _CLAUSE_BREAK.search(text, position, sent_end)
+    return match.start() if match else sent_end
+
+
+def _last_words(fragment: str, count: int) -> str:
+    words = list(_WORD.finditer(fragment))
+    if len(words) <= count:
+        return fragment
+    return fragment[words[-count].start() :]
+
+
+def _first_words(fragment: str, count: int) -> str:
+    words = list(_WORD.finditer(fragment))
+    if len(words) <= count:
+        return fragment
+    return fragment[: words[count - 1].end()]
+
+
+def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues) -> Status | None:
+    """The trigger's status from the cues around it; None when negated or only commentary."""
+    clause = _clause_start(text, sentence[0], trigger.start)
+    left = _last_words(text[clause : trigger.start], cues.left_words)
+    right = _first_words(text[trigger.end : sentence[1]], cues.right_words)
+    if trigger.rule.form == "noun":
+        near_left = _last_words(text[sentence[0] : trigger.start], 4)
+        if cues.commentary_left.search(near_left) or cues.commentary_right.search(right):
+            return None
+    best: tuple[int, int, str] | None = None  # (distance, precedence, name)
+    for precedence, name in enumerate(_STATUS_ORDER):
+        if name == "lifted" and trigger.rule.form != "noun":
+            continue
+        status_cues = cues.status[name]
+        for match in status_cues.left.finditer(left):
+            candidate = (len(left) - match.end(), precedence, name)
+            if best is None or candidate < best:
+                best = candidate
+        if status_cues.right.search(right):
+            candidate = (0, precedence, name)
+            if best is None or candidate < best:
+                best = candidate
+    if best is None:
+        return Status.IMPOSED
+    name = best[2]
+    if name == "announced" and cues.status["threatened"].left.search(left):
+        name = "threatened"  # "demanded that Russia drop any plans to ..." scopes over "plans"
+    if name == "negation":
+        return None
+    return Status(name)
+
+
+def _after(text: str, actor: _Actor, size: int = 40) -> str:
+    return text[actor.end : actor.end + size]
+
+
+def _before(text: str, actor: _Actor, floor: int, size: int = 30) -> str:
+    return text[max(floor, actor.start - size) : actor.start]
+
+
+def _head_after(text: str, actor: _Actor) -> str:
+    """The words right after a mention, skipping a possessive suffix."""
+    rest = _after(text, actor, 60)
+    match = _POSSESSIVE_HEAD.match(rest)
+    return rest[match.end(0) - len(match.group(1)) :] if match else rest
+
+
+def _is_reason(text: str, actor: _Actor, floor: int, cues: Cues) -> bool:
+    before = _before(text, actor, floor)
+    if cues.reason_preps.search(before):
+        return True
+    return bool(actor.possessive and cues.reason_heads.match(_head_after(text, actor)))
+
+
+def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list[_Actor]:
+    """The mention at ``first`` and those coordinated with it ("Russia and Belarus")."""
+    group = [actors[first]]
+    index = first + step
+    while 0 <= index < len(actors):
+        prev, cur = (group[-1], actors[index]) if step > 0 else (actors[index], group[-1])
+        between = text[prev.end : cur.start]
+        if prev.possessive:
+            between = re.sub(r"^(?:'s|’s|')", "", between)
+        if not _COORD.match(between):
+            break
+        group.append(actors[index])
+        index += step
+    return group
+
+
+def _roles(
+    text: str,
+    sentence: tuple[int, int],
+    trigger: _Trigger,
+    actors: list[_Actor],
+    cues: Cues,
+) -> tuple[list[str], list[str]]:
+    """Issuer and target codes for a trigger from the mentions in its sentence."""
+    clause_start = _clause_start(text, sentence[0], trigger.start)
+    clause_end = _clause_end(text, trigger.end, sentence[1])
+    targets: list[_Actor] = []
+    issuers: list[_Actor] = []
+    used: set[int] = set()
+
+    # Targets after the trigger (or inside it): objects of on/against/to, demonyms, possessors.
+    after = [
+        (i, a) for i, a in enumerate(actors)
+        if a.start >= trigger.start and a.start < clause_end
+    ]  # fmt: skip
+    zone = _REASON_ZONE.search(text, trigger.end, clause_end)
+    reason_from = zone.start() if zone else clause_end
+    for i, actor in after:
+        if actor.start >= trigger.end + 160 or actor.start >= reason_from:
+            break
+        head = _head_after(text, actor)
+        before = _before(text, actor, sentence[0])
+        if cues.issuer_heads.match(head) or _BY_AGENT.search(before):
+            continue
+        if cues.speech_verbs.match(head.lstrip(" ,")) or re.search(
+            rf"{cues.speech_verbs.pattern}\s*$", before, re.IGNORECASE
+        ):
+            continue
+        if _is_reason(text, actor, sentence[0], cues):
+            continue
+        if actor.kind is AliasKind.LEADER and not cues.target_preps.search(before):
+            continue
+        targets = _coordinated(text, actors, i, +1)
+        break
+
+    # Targets before the trigger: "Russian aircraft will be barred", "Iran's assets were frozen".
+    before_trigger = [
+        (i, a) for i, a in enumerate(actors) if a.end <= trigger.start and a.start >= clause_start
+    ]
+    if not targets:
+        for i, actor in reversed(before_trigger):
+            if actor.kind in (AliasKind.DEMONYM, None) or actor.possessive:
+                head = _head_after(text, actor)
+                if cues.target_heads.match(head) and not re.match(
+                    r"^\W{0,3}(?:government|authorities|president|prime\s+minister|"
+                    r"foreign\s+minister|leaders?|officials\s+(?:said|say))\b",
+                    head,
+                    re.IGNORECASE,
+                ):
+                    if not _is_reason(text, actor, sentence[0], cues):
+                        targets = _coordinated(text, actors, i, -1)
+                        break
+    used = {id(a) for a in targets}
+
+    # Issuers: the nearest mention before the trigger that is not a target or a reason.
+    for i, actor in reversed(before_trigger):
+        if id(actor) in used or _is_reason(text, actor, sentence[0], cues):
+            continue
+        before = _before(text, actor, sentence[0])
+        if cues.target_preps.search(before) and not actor.possessive:
+            continue
+        if _OBJECT_OF_VERB.search(before) and not actor.possessive:
+            continue
+        issuers = _coordinated(text, actors, i, -1)
+        first = min(issuers, key=lambda a: a.start)
+        lead = text[clause_start : first.start]
+        if _FOLLOW.search(lead):
+            leaders = [j for j, a in before_trigger if a.end <= first.start and id(a) not in used]
+            if leaders:
+                issuers += _coordinated(text, actors, leaders[-1], -1)
+        break
+    if not issuers:
+        # A by-agent ("were frozen by Tokyo") or a place or speaker after the trigger.
+        for _, actor in after:
+            if id(actor) in used:
+                continue
+            head = _head_after(text, actor)
+            before = _before(text, actor, sentence[0])
+            if _BY_AGENT.search(before) or cues.issuer_heads.match(head):
+                issuers = [actor]
+                break
+    if not issuers:
+        for actor in actors:
+            if id(actor) in used or actor.start < trigger.end:
+                continue
+            head = _head_after(text, actor)
+            before = _before(text, actor, sentence[0])
+            if cues.speech_verbs.match(head.lstrip(" ,")) or re.search(
+                rf"{cues.speech_verbs.pattern}\s*$", before, re.IGNORECASE
+            ):
+                issuers = [actor]
+                break
+    if not issuers:
+        # The sentence's subject before the clause: "Tokyo has ... and frozen the assets".
+        for i, actor in reversed([(i, a) for i, a in enumerate(actors) if a.end <= clause_start]):
+            if id(actor) in used or _is_reason(text, actor, sentence[0], cues):
+                continue
+            if cues.target_preps.search(_before(text, actor, sentence[0])):
+                continue
+            issuers = [actor]
+            break
+    issuer_codes = _unique(a.code for a in issuers)
+    target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
+    return issuer_codes, target_codes
+
+
+def _unique(codes: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(codes))
+
+
+def _target_kind(text: str, trigger: _Trigger, end: int) -> tuple[TargetKind, int | None]:
+    window = text[trigger.start : min(end, trigger.end + 120)]
+    count_match = _COUNT.search(window)
+    count = None
+    if count_match:
+        raw = count_match.group("n").replace(",", "").lower()
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if _INDIVIDUAL.search(window):
+        return TargetKind.INDIVIDUAL, count
+    if _ENTITY.search(window):
+        return TargetKind.ENTITY, count
+    if trigger.rule.sector is not None:
+        return trigger.rule.sector, count
+    if _SECTOR.search(window):
+        return TargetKind.SECTOR, count
+    return TargetKind.STATE, count
+
+
+_EXPORT_WORD = re.compile(r"\bexports?\b", re.IGNORECASE)
+
+
+def _origin_flip(text: str, trigger: _Trigger, actors: list[_Actor], target: str | None) -> MeasureType:
+    """A ban on the target's own exports is an import ban by the issuer."""
+    if trigger.rule.type is not MeasureType.EXPORT_BAN or target is None:
+        return trigger.rule.type
+    word = _EXPORT_WORD.search(text, trigger.start, trigger.end)
+    if word is None:
+        return trigger.rule.type
+    for actor in actors:
+        if actor.code != target:
+            continue
+        if 0 <= word.start() - actor.end <= 4 and (actor.kind is AliasKind.DEMONYM or actor.possessive):
+            return MeasureType.IMPORT_BAN
+        gap = text[word.end() : actor.start]
+        if 0 < actor.start - word.end() <= 40 and re.match(r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$", gap):
+            return MeasureType.IMPORT_BAN
+    return trigger.rule.type
+
+
+def _sentence_measures(
+    text: str,
+    index: int,
+    sentence: tuple[int, int],
+    triggers: list[_Trigger],
+    actors: list[_Actor],
+    context: _Context,
+    cues: Cues,
+    day: dt.date | None,
+) -> list[_Found]:
+    found: list[_Found] = []
+    date = resolve_date(text[sentence[0] : sentence[1]], day)
+    response = bool(cues.response_cues.search(text, sentence[0], sentence[1]))
+    for trigger in triggers:
+        status = _status(text, sentence, trigger, cues)
+        if status is None:
+            continue
+        issuers, targets = _roles(text, sentence, trigger, actors, cues)
+        explicit_issuer = bool(issuers)
+        if not issuers:
+            focus = context.focus_issuer(targets)
+            if focus is None:
+                continue
+            issuers = [focus]
+        if trigger.rule.type is MeasureType.UNSPECIFIED and not explicit_issuer and not targets:
+            continue
+        if not targets:
+            focus_target = context.focus_target(issuers)
+            targets = [focus_target] if focus_target else []
+        clause_end = _clause_end(text, trigger.end, sentence[1])
+        kind, count = _target_kind(text, trigger, clause_end)
+        evidence_end = trigger.end
+        for actor in actors:
+            if actor.code in targets and trigger.end <= actor.start and actor.end <= clause_end:
+                evidence_end = max(evidence_end, actor.end)
+                break
+        for issuer in issuers:
+            for target in targets or [None]:
+                if target == issuer:
+                    target = None
+                found.append(
+                    _Found(
+                        type=_origin_flip(text, trigger, actors, target),
+                        status=status,
+                        issuer=issuer,
+                        target=target,
+                        kind=kind,
+                        count=count,
+                        start=trigger.start,
+                        end=evidence_end,
+                        sentence=index,
+                        date=date,
+                        response=response,
+                    )
+                )
+        context.issuers += issuers
+        context.targets += [t for t in targets if t]
+    return _drop_general(found)
+
+
+def _drop_general(found: list[_Found]) -> list[_Found]:
+    """Drop 'unspecified' where the sentence states a specific type for the same parties."""
+    specific = {
+        (f.issuer, f.target, status_class(f.status))
+        for f in found
+        if f.type is not MeasureType.UNSPECIFIED
+    }
+    return [
+        f
+        for f in found
+        if f.type is not MeasureType.UNSPECIFIED
+        or (f.issuer, f.target, status_class(f.status)) not in specific
+    ]
+
+
+def _to_measures(
+    text: str, found: list[_Found], day: dt.date | None, source: str | None
+) -> list[Measure]:
+    seen: dict[tuple[str, str | None, MeasureType, Status], _Found] = {}
+    for item in found:
+        seen.setdefault((item.issuer, item.target, item.type, item.status), item)
+    firsts = list(seen.values())
+    measures = []
+    for item in firsts:
+        responds_to = None
+        if item.response and item.target is not None:
+            earlier = next(
+                (
+                    other
+                    for other in firsts
+                    if other.issuer == item.target and other.target == item.issuer
+                    and other is not item
+                ),
+                None,
+            )  # fmt: skip
+            if earlier is not None:
+                responds_to = MeasureRef(
+                    issuer=earlier.issuer, target=earlier.target, type=earlier.type
+                )
+        measures.append(
+            Measure(
+                type=item.type,
+                status=item.status,
+                issuer=Issuer(code=item.issuer),
+                target=Target(code=item.target, kind=item.kind, count=item.count),
+                evidence=Evidence(
+                    text=text[item.start : item.end], start=item.start, end=item.end
+                ),
+                date=item.date or day,
+                source=source,
+                responds_to=responds_to,
+            )
+        )
+    return measures

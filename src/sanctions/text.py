@@ -1,0 +1,143 @@
+"""Sentence spans and date expressions: small pure functions over the text, offsets exact.
+
+>>> text = "The U.S. froze assets on Monday. Russia said it would respond."
+>>> [text[s:e] for s, e in sentences(text)]
+['The U.S. froze assets on Monday.', 'Russia said it would respond.']
+>>> resolve_date("froze assets on Monday", published=dt.date(2022, 3, 2))
+datetime.date(2022, 2, 28)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["resolve_date", "sentences"]
+
+# Tokens ending in a full stop that do not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr prof gen col lt sgt capt gov sen rep rev no nos vs etc inc corp ltd co
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u u.s.a e.g i.e a.m p.m
+    approx est dept fig ft mt mr.""".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+_LAST_TOKEN = re.compile(r"(\S+)[\"'”’)\]]*\s*$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans ``(start, end)``; whitespace between them is dropped.
+
+    Splits after ``.``, ``!`` or ``?`` followed by a capital, and at blank lines; a full stop
+    after a known abbreviation ("U.S.", "Dec.", "Mr.") or a single initial does not split.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start()
+        if text[end - 1 : end] == "." if end else False:
+            token = _LAST_TOKEN.search(text, start, end)
+            word = token.group(1).rstrip(".").lower() if token else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        _append(text, start, match.start(), spans)
+        start = match.end()
+    _append(text, start, len(text), spans)
+    return spans
+
+
+def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
+    rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?)\b"
+    r"|\b(?:on|last|this|next|from|by|until|since)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
+    r"|\b(?P<rel>yesterday|today|tonight)\b"
+)
+
+
+def resolve_date(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The first date ``sentence`` states, resolved against the publication date.
+
+    Explicit dates ("March 2, 2022", "2 March", "Dec. 5") take the year they give, else the
+    year that puts them nearest to ``published``; a weekday ("on Monday") is the last such day
+    on or before ``published``; "yesterday" and "today" count from it. Returns None when the
+    sentence states no date or a relative one cannot be anchored.
+    """
+    for match in _DATE.finditer(sentence):
+        try:
+            found = _date_of(match, published)
+        except ValueError:  # "February 30": not a date
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _date_of(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    groups = match.groupdict()
+    if groups["iso"]:
+        return dt.date.fromisoformat(groups["iso"])
+    if groups["rel"]:
+        if published is None:
+            return None
+        offset = {"yesterday": -1}.get(groups["rel"].lower(), 0)
+        return published + dt.timedelta(days=offset)
+    if groups["weekday"]:
+        if published is None:
+            return None
+        back = (published.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
+        return published - dt.timedelta(days=back)
+    month_name = groups["month"] or groups["month2"]
+    day = groups["day"] or groups["day2"]
+    year = groups["year"] or groups["year2"]
+    month = _MONTHS[month_name.lower().rstrip(".")]
+    if year:
+        return dt.date(int(year), month, int(day))
+    if published is None:
+        return None
+    candidates = []
+    for offset in (-1, 0, 1):
+        try:
+            candidates.append(dt.date(published.year + offset, month, int(day)))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: abs((d - published).days))
