@@ -19,6 +19,7 @@ from .errors import (
     UnknownActorError,
     VocabularyError,
 )
+from .extract import Extractor, extract, extract_many, extract_sanctions
 from .model import ActorCode, Evidence, Issuer, Measure, MeasureRef, Sanction, Target
 from .vocabulary import MeasureType, Status, TargetKind
 
@@ -29,6 +30,7 @@ __all__ = [
     "ActorKind",
     "DocumentTooLargeError",
     "Evidence",
+    "Extractor",
     "Issuer",
     "LedgerError",
     "Measure",
@@ -42,5 +44,8 @@ __all__ = [
     "UnknownActorError",
     "VocabularyError",
     "__version__",
+    "extract",
+    "extract_many",
+    "extract_sanctions",
     "vocabulary",
 ]

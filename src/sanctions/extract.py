@@ -72,10 +72,10 @@ _OBJECT_OF_VERB = re.compile(
 _FOLLOW = re.compile(r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$")
 _REASON_ZONE = re.compile(
     r"\b(?:over|after|because\s+of|due\s+to|in\s+response\s+to|in\s+retaliation\s+for|following|"
-    r"amid|for|since)\b",
+    r"amid|for\s+(?=\w+ing\b|its\b|their\b|his\b|her\b|the\s+(?:war|invasion|attack|crackdown))|"
+    r"since|as(?!\s+(?:well|part|a\s+result|of))|because)\b",
     re.IGNORECASE,
 )
-_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _POSSESSIVE_HEAD = re.compile(r"^(?:’s|'s|')\s+((?:[\w-]+\s+){0,3})")
 _INDIVIDUAL = re.compile(
     r"\b(?:individuals?|persons?|people|officials?|oligarchs?|businessm[ae]n|businesspeople|"
@@ -493,6 +493,8 @@ def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues)
     """The trigger's status from the cues around it; None when negated or only commentary."""
     clause = _clause_start(text, sentence[0], trigger.start)
     left = _last_words(text[clause : trigger.start], cues.left_words)
+    first_word = _WORD.match(text, trigger.start)
+    modal_left = left + (first_word.group() if first_word else "")
     right = _first_words(text[trigger.end : sentence[1]], cues.right_words)
     if trigger.rule.form == "noun":
         near_left = _last_words(text[sentence[0] : trigger.start], 4)
@@ -503,21 +505,22 @@ def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues)
         if name == "lifted" and trigger.rule.form != "noun":
             continue
         status_cues = cues.status[name]
-        for match in status_cues.left.finditer(left):
-            candidate = (len(left) - match.end(), precedence, name)
+        window = modal_left if name in ("announced", "threatened") else left
+        for match in status_cues.left.finditer(window):
+            candidate = (max(0, len(left) - match.end()), precedence, name)
             if best is None or candidate < best:
                 best = candidate
         if status_cues.right.search(right):
             candidate = (0, precedence, name)
             if best is None or candidate < best:
                 best = candidate
-    if best is None:
-        return Status.IMPOSED
-    name = best[2]
+    name = best[2] if best is not None else "imposed"
     if name == "announced" and cues.status["threatened"].left.search(left):
         name = "threatened"  # "demanded that Russia drop any plans to ..." scopes over "plans"
     if name == "negation":
         return None
+    if trigger.rule.status is not None and name in ("imposed", "announced"):
+        return trigger.rule.status
     return Status(name)
 
 
@@ -585,11 +588,11 @@ def _roles(
             break
         head = _head_after(text, actor)
         before = _before(text, actor, sentence[0])
-        if cues.issuer_heads.match(head) or _BY_AGENT.search(before):
-            continue
-        if cues.speech_verbs.match(head.lstrip(" ,")) or re.search(
-            rf"{cues.speech_verbs.pattern}\s*$", before, re.IGNORECASE
+        if cues.issuer_heads.match(head) or (
+            cues.issuer_preps.search(before) and not _names_target(text, actor, cues)
         ):
+            continue
+        if _speaker(text, actor, cues, sentence[0]):
             continue
         if _is_reason(text, actor, sentence[0], cues):
             continue
@@ -604,17 +607,9 @@ def _roles(
     ]
     if not targets:
         for i, actor in reversed(before_trigger):
-            if actor.kind in (AliasKind.DEMONYM, None) or actor.possessive:
-                head = _head_after(text, actor)
-                if cues.target_heads.match(head) and not re.match(
-                    r"^\W{0,3}(?:government|authorities|president|prime\s+minister|"
-                    r"foreign\s+minister|leaders?|officials\s+(?:said|say))\b",
-                    head,
-                    re.IGNORECASE,
-                ):
-                    if not _is_reason(text, actor, sentence[0], cues):
-                        targets = _coordinated(text, actors, i, -1)
-                        break
+            if _names_target(text, actor, cues) and not _is_reason(text, actor, sentence[0], cues):
+                targets = _coordinated(text, actors, i, -1)
+                break
     used = {id(a) for a in targets}
 
     # Issuers: the nearest mention before the trigger that is not a target or a reason.
@@ -625,6 +620,8 @@ def _roles(
         if cues.target_preps.search(before) and not actor.possessive:
             continue
         if _OBJECT_OF_VERB.search(before) and not actor.possessive:
+            continue
+        if _names_target(text, actor, cues):
             continue
         issuers = _coordinated(text, actors, i, -1)
         first = min(issuers, key=lambda a: a.start)
@@ -641,19 +638,15 @@ def _roles(
                 continue
             head = _head_after(text, actor)
             before = _before(text, actor, sentence[0])
-            if _BY_AGENT.search(before) or cues.issuer_heads.match(head):
+            if cues.issuer_preps.search(before) or cues.issuer_heads.match(head):
                 issuers = [actor]
                 break
     if not issuers:
         for actor in actors:
             if id(actor) in used or actor.start < trigger.end:
                 continue
-            head = _head_after(text, actor)
-            before = _before(text, actor, sentence[0])
-            if cues.speech_verbs.match(head.lstrip(" ,")) or re.search(
-                rf"{cues.speech_verbs.pattern}\s*$", before, re.IGNORECASE
-            ):
-                issuers = [actor]
+            if _speaker(text, actor, cues, sentence[0]):
+                issuers = _coordinated(text, actors, actors.index(actor), +1)
                 break
     if not issuers:
         # The sentence's subject before the clause: "Tokyo has ... and frozen the assets".
@@ -667,6 +660,39 @@ def _roles(
     issuer_codes = _unique(a.code for a in issuers)
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
     return issuer_codes, target_codes
+
+
+_LEADER_HEAD = re.compile(
+    r"^\W{0,3}(?:government|authorities|administration|president|prime\s+minister|"
+    r"foreign\s+minister|minister|leaders?|officials\s+(?:said|say))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
+    """A demonym or possessive that modifies a targeted thing: "Russian banks", "Iran's oil"."""
+    if not (actor.kind in (AliasKind.DEMONYM, None) or actor.possessive):
+        return False
+    head = _head_after(text, actor)
+    if _LEADER_HEAD.match(head) or cues.issuer_heads.match(head):
+        return False
+    if cues.target_heads.match(head):
+        return True
+    # "Russia's most-favoured-nation status": a possessor of something that is not a measure,
+    # a cause or a speaker is what the measure hits.
+    return (
+        actor.possessive
+        and not cues.reason_heads.match(head)
+        and not re.match(rf"^\W*(?:[\w-]+\s+){{0,4}}?{cues.speech_verbs.pattern}\b", head, re.I)
+    )
+
+
+def _speaker(text: str, actor: _Actor, cues: Cues, floor: int) -> bool:
+    """Whether a mention is the subject of a speech verb ("..., the US pledged")."""
+    head = text[actor.end : actor.end + 60]
+    if re.match(rf"^(?:'s|’s)?\W*(?:[\w-]+\s+){{0,4}}?{cues.speech_verbs.pattern}\b", head, re.I):
+        return True
+    return bool(re.search(rf"{cues.speech_verbs.pattern}\s*$", _before(text, actor, floor), re.I))
 
 
 def _unique(codes: Iterable[str]) -> list[str]:
@@ -745,7 +771,11 @@ def _sentence_measures(
         kind, count = _target_kind(text, trigger, clause_end)
         evidence_end = trigger.end
         for actor in actors:
-            if actor.code in targets and trigger.end <= actor.start and actor.end <= clause_end:
+            if (
+                actor.code in targets
+                and trigger.end <= actor.start <= trigger.end + 60
+                and actor.end <= clause_end
+            ):
                 evidence_end = max(evidence_end, actor.end)
                 break
         for issuer in issuers:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ._tables import read_yaml
 from .errors import VocabularyError
-from .vocabulary import MeasureType, TargetKind
+from .vocabulary import MeasureType, Status, TargetKind
 
 __all__ = ["Cues", "Rule", "RuleRow", "RuleSet"]
 
@@ -43,6 +43,7 @@ class RuleRow(BaseModel):
     form: Literal["noun", "verb"] = "verb"
     weight: int = Field(default=10, ge=0, le=100)
     sector: TargetKind | None = None
+    status: Status | None = None
 
     @field_validator("anchors")
     @classmethod
@@ -64,11 +65,12 @@ class Rule:
     form: Literal["noun", "verb"]
     weight: int
     sector: TargetKind | None = None
+    status: Status | None = None
 
 
 def _expand(text: str, macros: Mapping[str, str], where: str) -> str:
     def gap(match: re.Match[str]) -> str:
-        return rf"(?:[^\w.;:!?]+[\w'’-]+){{0,{int(match.group(1))}}}?[^\w.;:!?]+"
+        return rf"(?:[^\w;:!?]+[\w'’.-]+){{0,{int(match.group(1))}}}?[^\w;:!?]+"
 
     def macro(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -119,6 +121,7 @@ class Cues:
     commentary_right: re.Pattern[str]
     target_heads: re.Pattern[str]
     issuer_heads: re.Pattern[str]
+    issuer_preps: re.Pattern[str]
     target_preps: re.Pattern[str]
     reason_preps: re.Pattern[str]
     reason_heads: re.Pattern[str]
@@ -180,7 +183,7 @@ def _load_cues(data: object, where: str) -> Cues:
             raise VocabularyError(f"{where}: anaphors row {number}: {exc}") from exc
         anaphors.append(
             Anaphor(
-                regex=re.compile(rf"\b{row.phrase}\b"),
+                regex=re.compile(rf"\b{re.sub(r'^the', '[Tt]he', row.phrase)}\b"),
                 kind=row.kind,
                 default=row.default,
             )
@@ -201,6 +204,7 @@ def _load_cues(data: object, where: str) -> Cues:
         ),
         target_heads=_compile(rf"^\W{{0,3}}{_head(data, 'target_heads', where)}\b", where),
         issuer_heads=_compile(rf"^\W{{0,3}}{_head(data, 'issuer_heads', where)}\b", where),
+        issuer_preps=_compile(rf"\b{_head(data, 'issuer_preps', where)}\s+(?:the\s+)?$", where),
         target_preps=_compile(rf"\b{_head(data, 'target_preps', where)}\W*$", where),
         reason_preps=_compile(rf"\b{_head(data, 'reason_preps', where)}\W*$", where),
         reason_heads=_compile(
@@ -291,7 +295,16 @@ class RuleSet:
             names.add(row.name)
             pattern = _compile(_expand(row.regex, macros, where), f"{where} ({row.name})")
             rules.append(
-                Rule(row.name, row.type, row.anchors, pattern, row.form, row.weight, row.sector)
+                Rule(
+                    row.name,
+                    row.type,
+                    row.anchors,
+                    pattern,
+                    row.form,
+                    row.weight,
+                    row.sector,
+                    row.status,
+                )
             )
         anchors: dict[str, list[int]] = {}
         for index, rule in enumerate(rules):

@@ -1,0 +1,289 @@
+"""Every trigger rule has a sentence the team wrote, and extraction reads it correctly.
+
+The sentences are written for these tests in the style of wire reporting; none comes from an
+evaluation corpus.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from sanctions import extract
+from sanctions.errors import VocabularyError
+from sanctions.rules import RuleSet
+
+# rule name -> (sentence, published, expected (issuer, target, type, status) tuples that must appear)
+RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, str]]]] = {
+    "mfn_remove": (
+        "Canada revoked Belarus's most-favoured-nation trade status on Friday.",
+        None,
+        {("CAN", "BLR", "mfn_revocation", "imposed")},
+    ),
+    "mfn_status_removed": (
+        "Australia said Russia's most-favoured-nation status had been withdrawn with effect from April.",
+        None,
+        {("AUS", "RUS", "mfn_revocation", "imposed")},
+    ),
+    "tariff_noun": (
+        "Beijing slapped retaliatory tariffs on Australian barley last year.",
+        None,
+        {("CHN", "AUS", "tariff_increase", "imposed")},
+    ),
+    "tariff_raise": (
+        "Ottawa will impose duties on Chinese electric vehicles from October.",
+        None,
+        {("CAN", "CHN", "tariff_increase", "announced")},
+    ),
+    "import_ban_verb": (
+        "New Zealand has banned imports of Russian gold and timber.",
+        None,
+        {("NZL", "RUS", "import_ban", "imposed")},
+    ),
+    "import_ban_noun": (
+        "Seoul announced an import ban on North Korean coal.",
+        None,
+        {("KOR", "PRK", "import_ban", "imposed")},
+    ),
+    "import_stop_buying": (
+        "Poland will stop buying Russian coal next month, its prime minister said.",
+        None,
+        {("POL", "RUS", "import_ban", "announced")},
+    ),
+    "import_ban_on_goods": (
+        "Norway imposed a ban on Russian seafood after the talks collapsed.",
+        None,
+        {("NOR", "RUS", "import_ban", "imposed")},
+    ),
+    "import_target_exports": (
+        "The Security Council barred Eritrea from selling minerals abroad.",
+        None,
+        {("UN", "ERI", "import_ban", "imposed")},
+    ),
+    "export_ban_verb": (
+        "Japan banned exports of semiconductors to Russia on Tuesday.",
+        None,
+        {("JPN", "RUS", "export_ban", "imposed")},
+    ),
+    "export_control_noun": (
+        "The Netherlands tightened export controls on chipmaking machines bound for China.",
+        None,
+        {("NLD", "CHN", "export_ban", "imposed")},
+    ),
+    "entity_list": (
+        "Washington added 12 Chinese firms to the Entity List on Monday.",
+        None,
+        {("USA", "CHN", "export_ban", "imposed")},
+    ),
+    "foreign_direct_product": (
+        "The Commerce Department extended the foreign direct product rule to Iranian drone makers.",
+        None,
+        {("USA", "IRN", "export_ban", "imposed")},
+    ),
+    "export_cut_off_technology": (
+        "Taiwan moved to cut Russia off from advanced chips and other sensitive technology.",
+        None,
+        {("TWN", "RUS", "export_ban", "announced")},
+    ),
+    "export_luxury": (
+        "Switzerland banned the sale of luxury goods to Belarus.",
+        None,
+        {("CHE", "BLR", "export_ban", "imposed")},
+    ),
+    "price_cap": (
+        "Australia joined the price cap on Russian oil on Monday.",
+        None,
+        {("AUS", "RUS", "price_cap", "imposed")},
+    ),
+    "price_cap_same_ceiling": (
+        "Britain agreed on the same ceiling for Russian diesel, officials said.",
+        None,
+        {("GBR", "RUS", "price_cap", "announced")},
+    ),
+    "trade_embargo": (
+        "The United States has kept a trade embargo on Cuba for six decades.",
+        None,
+        {("USA", "CUB", "trade_embargo", "imposed")},
+    ),
+    "freeze_assets": (
+        "Singapore froze the assets of four Russian banks.",
+        None,
+        {("SGP", "RUS", "asset_freeze", "imposed")},
+    ),
+    "assets_frozen": (
+        "The property of three Iranian generals was frozen by Canada.",
+        None,
+        {("CAN", "IRN", "asset_freeze", "imposed")},
+    ),
+    "asset_freeze_noun": (
+        "Britain blacklisted 14 Russian oligarchs on Thursday.",
+        None,
+        {("GBR", "RUS", "asset_freeze", "imposed")},
+    ),
+    "assets_keep_from": (
+        "The order will keep the junta from getting at $1 billion in Burmese assets, Washington said.",
+        None,
+        {("USA", "MMR", "asset_freeze", "announced")},
+    ),
+    "finance_ban": (
+        "The EU banned transactions with Russia's central bank.",
+        None,
+        {("EU", "RUS", "financial_restriction", "imposed")},
+    ),
+    "finance_noun": (
+        "Japan imposed financial restrictions on Belarusian state banks.",
+        None,
+        {("JPN", "BLR", "financial_restriction", "imposed")},
+    ),
+    "finance_forbidden": (
+        "Under the Canadian rules, dealings with the Syrian central bank are now prohibited.",
+        None,
+        {("CAN", "SYR", "financial_restriction", "imposed")},
+    ),
+    "finance_authorise": (
+        "The Treasury authorised dealings with two Venezuelan gold producers.",
+        None,
+        {("USA", "VEN", "financial_restriction", "lifted")},
+    ),
+    "swift": (
+        "South Korea agreed to cut three Russian banks off from SWIFT.",
+        None,
+        {("KOR", "RUS", "swift_disconnection", "announced")},
+    ),
+    "investment_ban": (
+        "Canada banned new investment in Myanmar's gem sector.",
+        None,
+        {("CAN", "MMR", "investment_ban", "imposed")},
+    ),
+    "arms_embargo_noun": (
+        "The African Union imposed an arms embargo on South Sudan.",
+        None,
+        {("AU", "SSD", "arms_embargo", "imposed")},
+    ),
+    "arms_ban_verb": (
+        "Germany halted weapons deliveries to Turkey on Saturday.",
+        None,
+        {("DEU", "TUR", "arms_embargo", "imposed")},
+    ),
+    "travel_ban_noun": (
+        "Australia imposed travel bans on 25 Iranian officials.",
+        None,
+        {("AUS", "IRN", "travel_ban", "imposed")},
+    ),
+    "travel_ban_verb": (
+        "Lithuania barred Belarusian officials from entering the country.",
+        None,
+        {("LTU", "BLR", "travel_ban", "imposed")},
+    ),
+    "airspace": (
+        "Canada closed its airspace to Russian aircraft on Sunday.",
+        None,
+        {("CAN", "RUS", "airspace_closure", "imposed")},
+    ),
+    "flight_ban": (
+        "Ukraine banned flights by Belarusian airlines last year.",
+        None,
+        {("UKR", "BLR", "airspace_closure", "imposed")},
+    ),
+    "port_ban": (
+        "Britain closed its ports to Russian ships on Tuesday.",
+        None,
+        {("GBR", "RUS", "port_ban", "imposed")},
+    ),
+    "expel_diplomats": (
+        "Poland expelled 45 Russian diplomats suspected of spying.",
+        None,
+        {("POL", "RUS", "diplomatic_expulsion", "imposed")},
+    ),
+    "talks_stop": (
+        "Seoul suspended military talks with Pyongyang after the launch.",
+        None,
+        {("KOR", "PRK", "talks_suspension", "imposed")},
+    ),
+    "talks_stop_noun": (
+        "Lithuania's suspension of trade talks with China angered Beijing.",
+        None,
+        {("LTU", "CHN", "talks_suspension", "imposed")},
+    ),
+    "suspend_membership": (
+        "The African Union suspended Niger from all its activities.",
+        None,
+        {("AU", "NER", "talks_suspension", "imposed")},
+    ),
+    "media_ban": (
+        "Latvia banned Russian state television channels on Monday.",
+        None,
+        {("LVA", "RUS", "media_ban", "imposed")},
+    ),
+    "services_ban": (
+        "Britain banned the provision of consulting services to Russian companies.",
+        None,
+        {("GBR", "RUS", "services_ban", "imposed")},
+    ),
+    "sanctions_noun": (
+        "New Zealand imposed sanctions on Iran on Wednesday.",
+        None,
+        {("NZL", "IRN", "unspecified", "imposed")},
+    ),
+    "restrictive_measures": (
+        "China vowed countermeasures against Lithuania over the Taiwan office.",
+        None,
+        {("CHN", "LTU", "unspecified", "announced")},
+    ),
+    "place_under_sanctions": (
+        "Japan announced new restrictions on Russian officials on Friday.",
+        None,
+        {("JPN", "RUS", "unspecified", "imposed")},
+    ),
+}
+
+
+def _tuples(sentence: str, published: str | None) -> set[tuple[str, str | None, str, str]]:
+    return {
+        (m.issuer.code, m.target.code, m.type.value, m.status.value)
+        for m in extract(sentence, published=published)
+    }
+
+
+def test_every_rule_has_an_example() -> None:
+    assert set(RULE_EXAMPLES) == set(RuleSet.default().by_name)
+
+
+@pytest.mark.parametrize("name", sorted(RULE_EXAMPLES))
+def test_rule_matches_its_example(name: str) -> None:
+    sentence, _, _ = RULE_EXAMPLES[name]
+    assert RuleSet.default().by_name[name].regex.search(sentence), sentence
+
+
+@pytest.mark.parametrize("name", sorted(RULE_EXAMPLES))
+def test_rule_example_is_extracted(name: str) -> None:
+    sentence, published, expected = RULE_EXAMPLES[name]
+    found = _tuples(sentence, published)
+    assert expected <= found, f"{sentence}\n expected {expected}\n got {found}"
+
+
+def test_bad_pattern_table_names_the_rule(tmp_path: Path) -> None:
+    table = tmp_path / "patterns.yaml"
+    table.write_text("rules:\n- {name: x, type: boycott, anchors: [x], regex: 'x'}\n")
+    with pytest.raises(VocabularyError, match="rule 1"):
+        RuleSet.load(extra_patterns=[table])
+
+
+def test_unknown_macro_is_rejected(tmp_path: Path) -> None:
+    table = tmp_path / "patterns.yaml"
+    table.write_text("rules:\n- {name: x, type: asset_freeze, anchors: [x], regex: '{nope}x'}\n")
+    with pytest.raises(VocabularyError, match="unknown macro"):
+        RuleSet.load(extra_patterns=[table])
+
+
+def test_regex_that_does_not_compile_is_rejected(tmp_path: Path) -> None:
+    table = tmp_path / "patterns.yaml"
+    table.write_text("rules:\n- {name: x, type: asset_freeze, anchors: [x], regex: '(x'}\n")
+    with pytest.raises(VocabularyError, match="does not compile"):
+        RuleSet.load(extra_patterns=[table])
+
+
+def test_duplicate_rule_name_is_rejected(tmp_path: Path) -> None:
+    table = tmp_path / "patterns.yaml"
+    table.write_text("rules:\n- {name: swift, type: asset_freeze, anchors: [x], regex: 'x'}\n")
+    with pytest.raises(VocabularyError, match="duplicate rule name"):
+        RuleSet.load(extra_patterns=[table])
