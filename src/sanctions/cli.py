@@ -1,0 +1,400 @@
+"""The ``sanctions`` command: parse the arguments, call the public API, print the results.
+
+::
+
+    sanctions extract FILE... [-o OUT] [--format jsonl|csv|parquet]
+    sanctions summary FILE... [--role issuer|target] [--by type|category|status|target_kind]
+    sanctions track add LEDGER FILE...
+    sanctions track show LEDGER [--as-of DATE]
+    sanctions evaluate CORPUS.jsonl [--errors N]
+
+A FILE ending in ``.jsonl`` holds one record per line (``text`` and optional ``published``,
+``source``, ``id``) and is read lazily; any other FILE is one document whose source is its
+path; ``-`` reads standard input (JSON Lines if its first line is a JSON object, else one
+text). A file or line that cannot be read is reported on stderr with its name and line, the
+run goes on, and the exit status is 1. Usage errors and unreadable ledgers or corpora exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, NamedTuple, cast
+
+from . import __version__
+from .errors import SanctionsError
+
+if TYPE_CHECKING:
+    from .model import Measure
+    from .tracker import Tracker
+
+__all__ = ["main"]
+
+PROG = "sanctions"
+STDIN = "-"
+_FORMATS = ("jsonl", "csv", "parquet")
+
+
+class _Document(NamedTuple):
+    """A record to extract from, and where it came from ("file" or "file:line")."""
+
+    where: str
+    record: dict[str, object]
+
+
+class _Run:
+    """Per-run state: error count, and a progress counter on stderr when it is a terminal."""
+
+    def __init__(self, stderr: IO[str]) -> None:
+        self.stderr = stderr
+        self.errors = 0
+        self.documents = 0
+        self.measures = 0
+        self._live = stderr.isatty()
+        self._shown = 0.0
+
+    def error(self, message: str) -> None:
+        self._clear()
+        print(f"{PROG}: {message}", file=self.stderr)
+        self.errors += 1
+
+    def done(self, measures: int) -> None:
+        self.documents += 1
+        self.measures += measures
+        now = time.monotonic()
+        if self._live and now - self._shown > 0.1:
+            self._shown = now
+            self.stderr.write(f"\r{self.documents} documents, {self.measures} measures")
+            self.stderr.flush()
+
+    def _clear(self) -> None:
+        if self._live and self._shown:
+            self.stderr.write("\r\033[K")
+            self._shown = 0.0
+
+    def close(self) -> None:
+        if self._live and self._shown:
+            self.stderr.write(f"\r{self.documents} documents, {self.measures} measures\n")
+            self.stderr.flush()
+
+    @property
+    def status(self) -> int:
+        return 1 if self.errors else 0
+
+
+# --- reading documents ------------------------------------------------------------------------
+
+
+def _records(lines: Iterable[bytes], name: str, run: _Run, first: int = 1) -> Iterator[_Document]:
+    """JSON Lines records, one line at a time; bad lines are reported and skipped."""
+    for number, raw in enumerate(lines, start=first):
+        where = f"{name}:{number}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            run.error(f"{where}: not UTF-8 (byte {exc.start} of the line)")
+            continue
+        line = line.lstrip("\ufeff")
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            run.error(f"{where}: bad JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            run.error(f"{where}: expected a JSON object, got {type(record).__name__}")
+            continue
+        yield _Document(where, record)
+
+
+def _text(data: bytes, name: str, run: _Run) -> Iterator[_Document]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        run.error(f"{name}: not UTF-8 (byte {exc.start})")
+        return
+    yield _Document(name, {"text": text.lstrip("\ufeff"), "source": name})
+
+
+def _stdin(stream: IO[bytes], run: _Run) -> Iterator[_Document]:
+    """JSON Lines if the first non-blank line is a JSON object, else one text."""
+    name = "<stdin>"
+    head: list[bytes] = []
+    for raw in stream:
+        head.append(raw)
+        if raw.strip():
+            break
+    if head and head[-1].lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+        yield from _records(_chain(head, stream), name, run)
+    else:
+        yield from _text(b"".join(head) + stream.read(), name, run)
+
+
+def _chain(head: list[bytes], rest: Iterable[bytes]) -> Iterator[bytes]:
+    yield from head
+    yield from rest
+
+
+def _documents(paths: Sequence[str], run: _Run) -> Iterator[_Document]:
+    """Every document of every input, lazily; unreadable inputs are reported and skipped."""
+    for name in paths:
+        if name == STDIN:
+            yield from _stdin(_binary(sys.stdin), run)
+            continue
+        path = Path(name)
+        try:
+            if path.suffix == ".jsonl":
+                with path.open("rb") as file:
+                    yield from _records(file, name, run)
+            else:
+                data = path.read_bytes()
+                yield from _text(data, name, run)
+        except OSError as exc:
+            run.error(f"{name}: cannot read: {exc.strerror or exc}")
+
+
+def _extracted(paths: Sequence[str], run: _Run) -> Iterator[Measure]:
+    """The measures of every document, as they are extracted."""
+    from .extract import extract_many
+
+    for document in _documents(paths, run):
+        try:
+            found = list(extract_many([document.record]))
+        except (SanctionsError, TypeError, ValueError) as exc:
+            run.error(f"{document.where}: {_message(exc)}")
+            continue
+        run.done(len(found))
+        yield from found
+
+
+def _message(exc: BaseException) -> str:
+    return str(exc).removeprefix("record 0: ") or type(exc).__name__
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        suffix = Path(args.output).suffix.lstrip(".")
+        if suffix in _FORMATS:
+            return suffix
+    return "jsonl"
+
+
+def _cmd_extract(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
+    form = _format(args)
+    if form == "parquet" and not args.output:
+        raise _UsageError("--format parquet needs an output file (-o OUT.parquet)")
+    if form == "parquet":
+        from .tracker import _require_pyarrow
+
+        _require_pyarrow()
+    measures = _extracted(args.files, run)
+    if form == "jsonl":
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as file:
+                _write_jsonl(measures, file)
+        else:
+            _write_jsonl(measures, out)
+        return run.status
+    from .frames import to_frame
+
+    frame = to_frame(list(measures))
+    if form == "csv":
+        if args.output:
+            frame.to_csv(args.output, index=False)
+        else:
+            frame.to_csv(out, index=False)
+    else:
+        frame.to_parquet(args.output, index=False)
+    return run.status
+
+
+def _write_jsonl(measures: Iterable[Measure], file: IO[str]) -> None:
+    for measure in measures:
+        file.write(measure.model_dump_json() + "\n")
+        file.flush()
+
+
+def _cmd_summary(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
+    from .frames import by_country, to_frame
+
+    frame = to_frame(list(_extracted(args.files, run)))
+    if frame.empty:
+        print(f"no measures in {run.documents} documents", file=out)
+        return run.status
+    table = by_country(frame, role=args.role, by=args.by)
+    table = table.loc[:, table.sum(axis=0) > 0]
+    table["total"] = table.sum(axis=1)
+    print(table.to_string(), file=out)
+    print(
+        f"\n{len(frame)} measures from {run.documents} documents "
+        f"({frame['issuer'].nunique()} issuers, {frame['target'].nunique()} targets)",
+        file=out,
+    )
+    return run.status
+
+
+def _load_ledger(path: str, create: bool) -> Tracker:
+    from .tracker import Tracker
+
+    if create and not os.path.exists(path):
+        return Tracker()
+    return Tracker.load(path)
+
+
+def _cmd_track_add(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
+    tracker = _load_ledger(args.ledger, create=True)
+    before = len(tracker)
+    reports = 0
+    for document in _documents(args.files, run):
+        try:
+            found = tracker.add_records([document.record])
+        except (SanctionsError, TypeError, ValueError) as exc:
+            run.error(f"{document.where}: {_message(exc)}")
+            continue
+        reports += len(found)
+        run.done(len(found))
+    tracker.save(args.ledger)
+    summary = {
+        "ledger": args.ledger,
+        "documents": run.documents,
+        "reports": reports,
+        "new": len(tracker) - before,
+        "tracked": len(tracker),
+    }
+    print(json.dumps(summary), file=out)
+    return run.status
+
+
+def _cmd_track_show(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
+    tracker = _load_ledger(args.ledger, create=False)
+    records = tracker.as_of(args.as_of) if args.as_of else tracker.tracked()
+    for record in records:
+        print(record.model_dump_json(), file=out)
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
+    from .evaluation import score_file
+
+    print(score_file(Path(args.corpus)).report(errors=args.errors), file=out)
+    return 0
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+
+class _UsageError(Exception):
+    """A command-line mistake argparse cannot see; exits 2 like argparse's own."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a non-negative integer: {value!r}")
+    return number
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Extract sanctions measures from news text into typed records and tables.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    files_help = ".txt (one document) or .jsonl (one record per line) files; - for stdin"
+
+    extract = commands.add_parser(
+        "extract", help="print the measures of documents as JSON Lines (or CSV, Parquet)"
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE", help=files_help)
+    extract.add_argument("-o", "--output", metavar="OUT", help="write here, not to stdout")
+    extract.add_argument(
+        "--format", choices=_FORMATS, help="output format (default: from OUT's suffix, or jsonl)"
+    )
+    extract.set_defaults(run=_cmd_extract)
+
+    summary = commands.add_parser("summary", help="print measures by country and type")
+    summary.add_argument("files", nargs="+", metavar="FILE", help=files_help)
+    summary.add_argument("--role", choices=("issuer", "target"), default="issuer")
+    summary.add_argument(
+        "--by", choices=("type", "category", "status", "target_kind"), default="type"
+    )
+    summary.set_defaults(run=_cmd_summary)
+
+    track = commands.add_parser("track", help="keep a ledger of measures across documents")
+    track_commands = track.add_subparsers(dest="track_command", metavar="ACTION", required=True)
+    add = track_commands.add_parser("add", help="extract documents into a ledger (made if new)")
+    add.add_argument("ledger", metavar="LEDGER", help=".jsonl (or .parquet) ledger file")
+    add.add_argument("files", nargs="+", metavar="FILE", help=files_help)
+    add.set_defaults(run=_cmd_track_add)
+    show = track_commands.add_parser("show", help="print a ledger's tracked measures")
+    show.add_argument("ledger", metavar="LEDGER", help=".jsonl (or .parquet) ledger file")
+    show.add_argument("--as-of", type=_date, metavar="DATE", help="only measures in force on DATE")
+    show.set_defaults(run=_cmd_track_show)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score the extractor on an annotated corpus (JSON Lines)"
+    )
+    evaluate.add_argument("corpus", metavar="CORPUS", help="annotated corpus, .jsonl")
+    evaluate.add_argument(
+        "--errors", type=_count, default=0, metavar="N", help="show up to N records with errors"
+    )
+    evaluate.set_defaults(run=_cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``sanctions`` command line with ``argv`` (default: ``sys.argv[1:]``).
+
+    Returns the exit status: 0 on success, 1 if some input could not be read, 2 for a usage
+    error or an unreadable ledger or corpus.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    run = _Run(sys.stderr)
+    try:
+        status: int = args.run(args, sys.stdout, run)
+    except _UsageError as exc:
+        parser.error(str(exc))
+    except BrokenPipeError:  # pragma: no cover - piped into head: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return run.status
+    except (SanctionsError, OSError, ImportError) as exc:
+        run.error(_message(exc))
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    finally:
+        run.close()
+    return status
+
+
+def _binary(stream: IO[str]) -> IO[bytes]:
+    """The bytes under a text stream (its buffer; re-encoded if it has none, as in tests)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return cast("IO[bytes]", buffer)
+    return io.BytesIO(stream.read().encode("utf-8"))
