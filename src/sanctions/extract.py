@@ -70,6 +70,8 @@ _OBJECT_OF_VERB = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW = re.compile(r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$")
+_ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
+_HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 _REASON_ZONE = re.compile(
     r"\b(?:over|after|because\s+of|due\s+to|in\s+response\s+to|in\s+retaliation\s+for|following|"
     r"amid|for\s+(?=\w+ing\b|its\b|their\b|his\b|her\b|the\s+(?:war|invasion|attack|crackdown))|"
@@ -317,6 +319,8 @@ class Extractor:
                     anaphors.append(
                         _Actor(match.start(), match.end(), code, None, possessive, match.group())
                     )
+        # "U.S.-drafted", "Kremlin-backed": a modifier, not a party to the measure.
+        actors = [a for a in actors if not _HYPHEN_MODIFIER.match(text, a.end)]
         merged = sorted(actors + anaphors, key=lambda a: (a.start, -a.end))
         out: list[_Actor] = []
         for actor in merged:
@@ -515,6 +519,8 @@ def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues)
             if best is None or candidate < best:
                 best = candidate
     name = best[2] if best is not None else "imposed"
+    if cues.status["negation"].left.search(left):
+        return None  # a negation scopes over the rest of its clause: "failed to agree on sanctions"
     if name == "announced" and cues.status["threatened"].left.search(left):
         name = "threatened"  # "demanded that Russia drop any plans to ..." scopes over "plans"
     if name == "negation":
@@ -612,8 +618,16 @@ def _roles(
                 break
     used = {id(a) for a in targets}
 
-    # Issuers: the nearest mention before the trigger that is not a target or a reason.
-    for i, actor in reversed(before_trigger):
+    # Issuers: a mention right before the trigger names its owner ("the UN blacklist",
+    # "U.S. sanctions"); else the nearest mention before it that is not a target or a reason.
+    adjacent = [
+        (i, a) for i, a in before_trigger
+        if id(a) not in used and _ADJACENT.match(text, a.end, trigger.start)
+        and not _names_target(text, a, cues)
+    ]  # fmt: skip
+    if adjacent:
+        issuers = _coordinated(text, actors, adjacent[-1][0], -1)
+    for i, actor in reversed(before_trigger if not issuers else []):
         if id(actor) in used or _is_reason(text, actor, sentence[0], cues):
             continue
         before = _before(text, actor, sentence[0])

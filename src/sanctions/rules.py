@@ -29,6 +29,8 @@ __all__ = ["Cues", "Rule", "RuleRow", "RuleSet"]
 _FLAGS = re.IGNORECASE
 _GAP = re.compile(r"\{g(\d+)\}")
 _MACRO = re.compile(r"\{([a-zA-Z_]+)\}")
+# A gap between a verb and its object does not run into another clause.
+_NOT_CLAUSE = r"(?!(?:that|which|who|whom|whose|while|whereas|but|because|although|though)\b)"
 
 
 class RuleRow(BaseModel):
@@ -70,7 +72,9 @@ class Rule:
 
 def _expand(text: str, macros: Mapping[str, str], where: str) -> str:
     def gap(match: re.Match[str]) -> str:
-        return rf"(?:[^\w;:!?]+[\w'’.-]+){{0,{int(match.group(1))}}}?[^\w;:!?]+"
+        return (
+            rf"(?:[^\w;:!?]+{_NOT_CLAUSE}[\w'’.-]+){{0,{int(match.group(1))}}}?[^\w;:!?]+"
+        )
 
     def macro(match: re.Match[str]) -> str:
         name = match.group(1)
