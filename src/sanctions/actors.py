@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -213,26 +212,30 @@ def _in_office(entry: _Entry, on: datetime.date) -> bool:
 
 
 def _choose(entries: tuple[_Entry, ...], on: datetime.date | None) -> _Entry | None:
-    """The entry an alias stands for on a date: undated first, then in office, then latest."""
+    """The entry an alias stands for on a date.
+
+    Short forms out of office (plus grace) drop out. Of the rest, undated aliases and leaders in
+    office on ``on`` come first, then the kind order, then the latest start: so "Michel" is
+    Charles Michel of the EU (from 2019) rather than of Belgium (to 2019) when no date is given.
+    """
     valid = [entry for entry in entries if _valid(entry, on)]
     if not valid:
         return None
 
-    def rank(entry: _Entry) -> tuple[int, int, int, int]:
-        in_office = not entry.dated or (on is not None and _in_office(entry, on))
+    def rank(entry: _Entry) -> tuple[int, int, int]:
+        current = entry.start is None or (on is not None and _in_office(entry, on))
         latest_first = -(entry.start or datetime.date.min).toordinal()
-        return (int(entry.dated), int(not in_office), _KIND_RANK[entry.kind], latest_first)
+        return (int(not current), _KIND_RANK[entry.kind], latest_first)
 
     return min(valid, key=rank)
 
 
 def _overlap(a: _Entry, b: _Entry) -> bool:
-    if not a.dated or not b.dated:
+    """Whether two entries can stand for the same thing at once (undated ones always can)."""
+    if a.start is None or b.start is None:
         return True
     a_end = a.end or datetime.date.max
     b_end = b.end or datetime.date.max
-    assert a.start is not None
-    assert b.start is not None
     return a.start <= b_end and b.start <= a_end
 
 
@@ -281,10 +284,17 @@ class ActorTable:
     ('JPN', 'JPN')
     """
 
-    __slots__ = ("_by_core", "_by_key", "_pattern", "_rows", "_takes_the")
+    __slots__ = ("_by_core", "_by_key", "_not_actors", "_pattern", "_rows", "_takes_the")
 
-    def __init__(self, rows: Iterable[tuple[AliasRow, str]] = ()) -> None:
-        """Index ``(row, origin)`` pairs; raise `VocabularyError` on a conflicting alias."""
+    def __init__(
+        self, rows: Iterable[tuple[AliasRow, str]] = (), *, not_actors: Iterable[str] = ()
+    ) -> None:
+        """Index ``(row, origin)`` pairs; raise `VocabularyError` on a conflicting alias.
+
+        ``not_actors`` are phrases that contain an alias but name no actor ("New Mexico",
+        "Latin America", "the Indian Ocean"): `find` matches them like aliases, so that the
+        alias inside is not found, and then drops them.
+        """
         self._rows: tuple[tuple[AliasRow, str], ...] = tuple(rows)
         by_key: dict[str, list[_Entry]] = {}
         by_core: dict[str, list[_Entry]] = {}
@@ -317,7 +327,12 @@ class ActorTable:
             {key: tuple(value) for key, value in by_core.items()}
         )
         self._takes_the = frozenset(takes_the)
-        trie = _trie_pattern(by_core) if by_core else "(?!)"
+        self._not_actors = frozenset(_core(phrase) for phrase in not_actors)
+        clash = sorted(core for core in self._not_actors if _key(core) in by_key)
+        if clash:
+            raise VocabularyError(f"phrases listed both as aliases and as not actors: {clash}")
+        cores = set(by_core) | self._not_actors
+        trie = _trie_pattern(cores) if cores else "(?!)"
         self._pattern = re.compile(rf"(?<!\w)(?P<the>[Tt]he\s+)?(?P<core>{trie})(?!\w)")
 
     @classmethod
@@ -332,11 +347,10 @@ class ActorTable:
         Raises `VocabularyError` naming the file and row of a bad or conflicting row.
         """
         rows: list[tuple[AliasRow, str]] = []
-        for path in paths:
-            path = Path(path)
+        for path in map(Path, paths):
             rows.extend(_load(path, str(path)))
         start = cls.default() if base is None else base
-        return cls((*start._rows, *rows))
+        return cls((*start._rows, *rows), not_actors=start._not_actors)
 
     def extended(self, rows: Iterable[AliasRow]) -> ActorTable:
         """A new table with ``rows`` added; this one is unchanged."""
@@ -345,7 +359,7 @@ class ActorTable:
             if not isinstance(row, AliasRow):
                 raise TypeError(f"expected AliasRow, got {type(row).__name__}")
             added.append((row, f"<extended> row {number}"))
-        return ActorTable((*self._rows, *added))
+        return ActorTable((*self._rows, *added), not_actors=self._not_actors)
 
     @property
     def rows(self) -> tuple[AliasRow, ...]:
@@ -391,7 +405,7 @@ class ActorTable:
         for match in self._pattern.finditer(text):
             core = match.group("core")
             entries = self._by_core.get(_core(core))
-            if entries is None:  # pragma: no cover - the pattern only matches indexed cores
+            if entries is None:  # a phrase that names no actor ("New Mexico")
                 continue
             entry = _choose(entries, on)
             if entry is None:
@@ -454,6 +468,15 @@ _TABLES = (
     "seats_agencies.yaml",
     "leaders.yaml",
 )
+_NOT_ACTORS = "not_actors.yaml"
+
+
+class _NotActorRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    names: tuple[str, ...] = Field(min_length=1)
+    #: Why the phrases name no actor.
+    note: str | None = None
 
 
 def _load(source: str | Path, name: str) -> list[tuple[AliasRow, str]]:
@@ -464,11 +487,12 @@ def _load(source: str | Path, name: str) -> list[tuple[AliasRow, str]]:
 @cache
 def _default_table() -> ActorTable:
     rows: list[tuple[AliasRow, str]] = []
-    folder = resources.files("sanctions").joinpath("data").joinpath("actors")
     for table in _TABLES:
-        if folder.joinpath(table).is_file():
-            rows.extend(_load(f"actors/{table}", f"sanctions/data/actors/{table}"))
-    return ActorTable(rows)
+        rows.extend(_load(f"actors/{table}", f"sanctions/data/actors/{table}"))
+    not_actors = [
+        name for row in load_rows(f"actors/{_NOT_ACTORS}", _NotActorRow) for name in row.names
+    ]
+    return ActorTable(rows, not_actors=not_actors)
 
 
 def default_table() -> ActorTable:
