@@ -1,0 +1,104 @@
+import datetime as dt
+import sys
+
+import pytest
+
+from sanctions import Evidence, Issuer, Measure, Target, plot
+from sanctions.frames import dyads, to_frame
+
+
+def make(type="asset_freeze", issuer="JPN", target="RUS", date=None, status="imposed"):
+    return Measure(
+        type=type,
+        status=status,
+        issuer=Issuer(code=issuer),
+        target=Target(code=target),
+        evidence=Evidence(text="froze", start=0, end=5),
+        date=date,
+    )
+
+
+@pytest.fixture
+def pyplot():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    yield plt
+    plt.close("all")
+
+
+@pytest.fixture
+def df():
+    return to_frame(
+        [
+            make(date=dt.date(2022, 2, 28)),
+            make(type="mfn_revocation", date=dt.date(2022, 3, 15)),
+            make(issuer="EU", date=dt.date(2022, 3, 1)),
+            make(issuer="RUS", target="JPN", type="talks_suspension", date=dt.date(2022, 3, 21)),
+            make(issuer="USA", target=None),
+        ]
+    )
+
+
+def test_timeline_draws_one_line_per_value(pyplot, df):
+    ax = plot.timeline(df)
+    assert {line.get_label() for line in ax.get_lines()} == {
+        "asset_freeze",
+        "mfn_revocation",
+        "talks_suspension",
+    }
+    [freezes] = [line for line in ax.get_lines() if line.get_label() == "asset_freeze"]
+    assert list(freezes.get_ydata()) == [1, 1]  # February, March
+
+
+def test_timeline_in_total(pyplot, df):
+    ax = plot.timeline(df, by=None, freq="YS")
+    [line] = ax.get_lines()
+    assert list(line.get_ydata()) == [4]
+
+
+def test_dyads_is_a_heatmap_of_the_dyad_table(pyplot, df):
+    ax = plot.dyads(df)
+    [image] = ax.get_images()
+    assert (image.get_array() == dyads(df).to_numpy()).all()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["EU", "JPN", "RUS", "USA"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["JPN", "RUS", "unknown"]
+
+
+def test_by_country_draws_stacked_bars(pyplot, df):
+    ax = plot.by_country(df, by="category")
+    assert len(ax.patches) == 4 * 3  # four issuers, three categories that occur
+    assert ax.get_legend().get_title().get_text() == "category"
+
+
+def test_plots_draw_into_a_given_axes(pyplot, df):
+    figure, axes = pyplot.subplots(1, 3)
+    assert plot.timeline(df, ax=axes[0]) is axes[0]
+    assert plot.dyads(df, ax=axes[1]) is axes[1]
+    assert plot.by_country(df, role="target", ax=axes[2]) is axes[2]
+    assert figure.axes[:3] == list(axes)
+
+
+@pytest.mark.parametrize("draw", [plot.timeline, plot.dyads, plot.by_country])
+def test_an_empty_frame_gives_an_empty_chart(pyplot, draw):
+    ax = draw(to_frame([]))
+    assert ax.texts[0].get_text().startswith("no ")
+
+
+def test_charts_save_to_png(pyplot, df, tmp_path):
+    ax = plot.by_country(df)
+    ax.figure.savefig(tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_missing_matplotlib_names_the_extra(monkeypatch, df):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(ImportError, match=r"pip install 'sanctions\[plot\]'"):
+        plot.timeline(df)
+
+
+def test_bad_frames_are_rejected_before_drawing(df):
+    with pytest.raises(TypeError, match="DataFrame"):
+        plot.dyads([make()])
