@@ -70,6 +70,7 @@ _OBJECT_OF_VERB = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW = re.compile(r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$")
+_DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 _REASON_ZONE = re.compile(
@@ -506,9 +507,14 @@ def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues)
             return None
     best: tuple[int, int, str] | None = None  # (distance, precedence, name)
     for precedence, name in enumerate(_STATUS_ORDER):
-        if name == "lifted" and trigger.rule.form != "noun":
-            continue
         status_cues = cues.status[name]
+        if name == "lifted" and trigger.rule.form != "noun":
+            # "lifting the ban on trading": a lift verb right before a verb-form trigger.
+            direct = status_cues.left.search(left[-30:])
+            if direct and _DETERMINER_ONLY.match(left[-30:], direct.end()):
+                candidate = (0, precedence, name)
+                best = candidate if best is None or candidate < best else best
+            continue
         window = modal_left if name in ("announced", "threatened") else left
         for match in status_cues.left.finditer(window):
             candidate = (max(0, len(left) - match.end()), precedence, name)
@@ -627,24 +633,21 @@ def _roles(
     ]  # fmt: skip
     if adjacent:
         issuers = _coordinated(text, actors, adjacent[-1][0], -1)
-    for i, actor in reversed(before_trigger if not issuers else []):
-        if id(actor) in used or _is_reason(text, actor, sentence[0], cues):
-            continue
-        before = _before(text, actor, sentence[0])
-        if cues.target_preps.search(before) and not actor.possessive:
-            continue
-        if _OBJECT_OF_VERB.search(before) and not actor.possessive:
-            continue
-        if _names_target(text, actor, cues):
-            continue
-        issuers = _coordinated(text, actors, i, -1)
+    candidates = [
+        (i, a) for i, a in reversed(before_trigger if not issuers else [])
+        if _may_issue(text, a, used, sentence[0], cues)
+    ]  # fmt: skip
+    # Prefer the nearest mention that stands as a subject ("OFAC put ..."), else the nearest.
+    chosen = next(((i, a) for i, a in candidates if _SUBJECT.match(text, a.end)), None)
+    if chosen is None and candidates:
+        chosen = candidates[0]
+    if chosen is not None:
+        issuers = _coordinated(text, actors, chosen[0], -1)
         first = min(issuers, key=lambda a: a.start)
-        lead = text[clause_start : first.start]
-        if _FOLLOW.search(lead):
+        if _FOLLOW.search(text, clause_start, first.start):
             leaders = [j for j, a in before_trigger if a.end <= first.start and id(a) not in used]
             if leaders:
                 issuers += _coordinated(text, actors, leaders[-1], -1)
-        break
     if not issuers:
         # A by-agent ("were frozen by Tokyo") or a place or speaker after the trigger.
         for _, actor in after:
@@ -674,6 +677,54 @@ def _roles(
     issuer_codes = _unique(a.code for a in issuers)
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
     return issuer_codes, target_codes
+
+
+def _may_issue(text: str, actor: _Actor, used: set[int], floor: int, cues: Cues) -> bool:
+    """Whether a mention before a trigger can be its issuer (not a target, object or cause)."""
+    if id(actor) in used or _is_reason(text, actor, floor, cues):
+        return False
+    before = _before(text, actor, floor)
+    if not actor.possessive and (
+        cues.target_preps.search(before)
+        or (_OBJECT_OF_VERB.search(before) and not re.match(r"\s+to\s", text[actor.end :]))
+    ):
+        return False
+    if _names_target(text, actor, cues):
+        return False
+    if actor.kind is AliasKind.DEMONYM:
+        # "Saudis", "Russian oil": people and things; "U.S. officials", "EU ministers" issue.
+        head = _head_after(text, actor)
+        return bool(
+            _LEADER_HEAD.match(head)
+            or _ISSUING_BODY.match(head)
+            or cues.issuer_heads.match(head)
+            or _speaker(text, actor, cues, floor)
+        )
+    return True
+
+
+_ISSUING_BODY = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:officials|authorities|ministry|ministries|department|treasury|"
+    r"lawmakers|parliament|legislators|diplomats|envoys?|ambassadors?|regulators?|spokes\w+|"
+    r"foreign\s+ministers|ministers|leaders|cabinet|commission|council|state\s+department|"
+    r"navy|customs|sanctions|side|rules|laws?|regulations|decree|order|programme|regime|"
+    r"measures)\b",
+    re.IGNORECASE,
+)
+# After a subject mention comes its verb: "OFAC put", "Japan has followed", "the EU on Monday agreed".
+_SUBJECT = re.compile(
+    r"(?:'s|’s)?(?:\s+(?:[A-Z][\w.-]*|government|administration|authorities|officials|ministers?|"
+    r"leaders|president|treasury|department|ministry|council|commission|parliament|lawmakers|"
+    r"diplomats|spokes\w+)){0,4},?\s+(?:(?:on|last|this|next|in)\s+\w+\s+|also\s+|has\s+|have\s+|"
+    r"had\s+|is\s+|are\s+|was\s+|were\s+|will\s+|would\s+|could\s+|may\s+|might\s+|must\s+|"
+    r"should\s+|already\s+|later\s+|then\s+|now\s+|formally\s+|officially\s+|jointly\s+|"
+    r"itself\s+|too\s+|\w+ly\s+)*(?:\w+ed|said|says|put|puts|set|sets|cut|cuts|hit|hits|"
+    r"slap\w*|froze|freezes|took|takes|gave|made|began|sought|brought|shut|shuts|bars|bans|"
+    r"impos\w*|agre\w*|decid\w*|announc\w*|unveil\w*|plans?|mov\w*|vot\w*|approv\w*|adopt\w*|"
+    r"expel\w*|halt\w*|suspend\w*|recall\w*|threaten\w*|warn\w*|want\w*|seeks|wants|tells|"
+    r"outlaws|orders|adds|blocks|extends|lifts|eases|ends|keeps|stops|forbids|prohibits|closes|"
+    r"to\s+\w+|backs|joins|follows|levies|issues|signs|lists|targets|sanctions)\b"
+)
 
 
 _LEADER_HEAD = re.compile(

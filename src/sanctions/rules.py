@@ -209,8 +209,8 @@ def _load_cues(data: object, where: str) -> Cues:
         target_heads=_compile(rf"^\W{{0,3}}{_head(data, 'target_heads', where)}\b", where),
         issuer_heads=_compile(rf"^\W{{0,3}}{_head(data, 'issuer_heads', where)}\b", where),
         issuer_preps=_compile(rf"\b{_head(data, 'issuer_preps', where)}\s+(?:the\s+)?$", where),
-        target_preps=_compile(rf"\b{_head(data, 'target_preps', where)}\W*$", where),
-        reason_preps=_compile(rf"\b{_head(data, 'reason_preps', where)}\W*$", where),
+        target_preps=_compile(rf"\b{_head(data, 'target_preps', where)}\W*(?:the\s+)?$", where),
+        reason_preps=_compile(rf"\b{_head(data, 'reason_preps', where)}\W*(?:the\s+)?$", where),
         reason_heads=_compile(
             rf"^\W{{0,3}}(?:[\w-]+\s+){{0,2}}{_head(data, 'reason_heads', where)}\b", where
         ),
