@@ -1,5 +1,7 @@
 import datetime as dt
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,21 +43,23 @@ def df():
     )
 
 
-def test_timeline_draws_one_line_per_value(pyplot, df):
+def bars(ax):
+    return {c.get_label(): [p.get_height() for p in c.patches] for c in ax.containers}
+
+
+def test_timeline_stacks_a_bar_per_value_and_period(pyplot, df):
     ax = plot.timeline(df)
-    assert {line.get_label() for line in ax.get_lines()} == {
-        "asset_freeze",
-        "mfn_revocation",
-        "talks_suspension",
+    assert bars(ax) == {
+        "asset_freeze": [1, 1],  # February, March
+        "mfn_revocation": [0, 1],
+        "talks_suspension": [0, 1],
     }
-    [freezes] = [line for line in ax.get_lines() if line.get_label() == "asset_freeze"]
-    assert list(freezes.get_ydata()) == [1, 1]  # February, March
 
 
 def test_timeline_in_total(pyplot, df):
     ax = plot.timeline(df, by=None, freq="YS")
-    [line] = ax.get_lines()
-    assert list(line.get_ydata()) == [4]
+    assert bars(ax) == {"measures": [4]}
+    assert ax.get_legend() is None
 
 
 def test_dyads_is_a_heatmap_of_the_dyad_table(pyplot, df):
@@ -68,7 +72,12 @@ def test_dyads_is_a_heatmap_of_the_dyad_table(pyplot, df):
 
 def test_by_country_draws_stacked_bars(pyplot, df):
     ax = plot.by_country(df, by="category")
-    assert len(ax.patches) == 4 * 3  # four issuers, three categories that occur
+    widths = {c.get_label(): [p.get_width() for p in c.patches] for c in ax.containers}
+    assert widths == {  # issuers EU, JPN, RUS, USA
+        "trade": [0, 1, 0, 0],
+        "financial": [1, 1, 0, 1],
+        "diplomatic": [0, 0, 1, 0],
+    }
     assert ax.get_legend().get_title().get_text() == "category"
 
 
@@ -102,3 +111,17 @@ def test_missing_matplotlib_names_the_extra(monkeypatch, df):
 def test_bad_frames_are_rejected_before_drawing(df):
     with pytest.raises(TypeError, match="DataFrame"):
         plot.dyads([make()])
+
+
+def test_the_example_script_writes_a_ledger_and_charts(pyplot, tmp_path):
+    script = Path(__file__).parents[1] / "examples" / "track_and_plot.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "tracked measures by issuer and type" in done.stdout
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"ledger.jsonl", "timeline.png", "dyads.png", "by_country.png"} <= names

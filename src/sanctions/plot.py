@@ -29,6 +29,7 @@ from . import frames
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.axis import Axis
 
 __all__ = ["by_country", "dyads", "timeline"]
 
@@ -56,6 +57,16 @@ def _nonzero(table: pd.DataFrame) -> pd.DataFrame:
     return kept
 
 
+def _legend(ax: Axes, title: str) -> None:
+    """A legend to the right of the plot, where it hides no bar."""
+    ax.legend(title=title, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+
+
+def _integer_ticks(axis: Axis) -> None:
+    ticker = importlib.import_module("matplotlib.ticker")
+    axis.set_major_locator(ticker.MaxNLocator(integer=True))
+
+
 def _empty(ax: Axes, what: str) -> Axes:
     ax.text(0.5, 0.5, f"no {what}", ha="center", va="center", transform=ax.transAxes)
     ax.set_xticks([])
@@ -66,7 +77,7 @@ def _empty(ax: Axes, what: str) -> Axes:
 def timeline(
     df: pd.DataFrame, *, freq: str = "MS", by: _By | None = "type", ax: Axes | None = None
 ) -> Axes:
-    """Measures per period (`sanctions.frames.timeline`), one line per value of ``by``.
+    """Measures per period (`sanctions.frames.timeline`) as bars stacked by value of ``by``.
 
     Undated measures are not drawn. Returns the ``Axes``.
     """
@@ -74,13 +85,26 @@ def timeline(
     ax = _axes(ax, (9.0, 4.0))
     if table.empty:
         return _empty(ax, "dated measures")
+    starts = pd.DatetimeIndex(table.index)
+    steps = starts[1:] - starts[:-1]
+    width = 0.8 * (steps.min() if len(steps) else pd.Timedelta(days=28))
+    bottom = np.zeros(len(table))
     for column in table.columns:
-        ax.plot(table.index, table[column].to_numpy(), marker="o", label=str(column))
+        counts = table[column].to_numpy(dtype=float)
+        ax.bar(
+            starts.to_pydatetime(),
+            counts,
+            width=width,
+            bottom=bottom,
+            align="edge",
+            label=str(column),
+        )
+        bottom += counts
+    _integer_ticks(ax.yaxis)
     ax.set_ylabel("measures")
     ax.set_xlabel(f"period ({freq})")
-    ax.set_ylim(bottom=0)
     if by is not None:
-        ax.legend(title=by, fontsize="small")
+        _legend(ax, by)
     ax.set_title("Sanctions measures over time")
     return ax
 
@@ -133,8 +157,9 @@ def by_country(
         ax.barh(labels, counts, left=left, label=str(column))
         left += counts
     ax.invert_yaxis()  # first country on top, as in the table
+    _integer_ticks(ax.xaxis)
     ax.set_xlabel("measures")
     ax.set_ylabel(role)
-    ax.legend(title=by, fontsize="small")
+    _legend(ax, by)
     ax.set_title(f"Sanctions measures by {role}")
     return ax
