@@ -500,7 +500,9 @@ def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues)
     left = _last_words(text[clause : trigger.start], cues.left_words)
     first_word = _WORD.match(text, trigger.start)
     modal_left = left + (first_word.group() if first_word else "")
-    right = _first_words(text[trigger.end : sentence[1]], cues.right_words)
+    right = _first_words(
+        text[trigger.end : _clause_end(text, trigger.end, sentence[1])], cues.right_words
+    )
     if trigger.rule.form == "noun":
         near_left = _last_words(text[sentence[0] : trigger.start], 4)
         if cues.commentary_left.search(near_left) or cues.commentary_right.search(right):
@@ -635,7 +637,7 @@ def _roles(
         issuers = _coordinated(text, actors, adjacent[-1][0], -1)
     candidates = [
         (i, a) for i, a in reversed(before_trigger if not issuers else [])
-        if _may_issue(text, a, used, sentence[0], cues)
+        if _may_issue(text, a, used, sentence[0], trigger.start, cues)
     ]  # fmt: skip
     # Prefer the nearest mention that stands as a subject ("OFAC put ..."), else the nearest.
     chosen = next(((i, a) for i, a in candidates if _SUBJECT.match(text, a.end)), None)
@@ -679,7 +681,9 @@ def _roles(
     return issuer_codes, target_codes
 
 
-def _may_issue(text: str, actor: _Actor, used: set[int], floor: int, cues: Cues) -> bool:
+def _may_issue(
+    text: str, actor: _Actor, used: set[int], floor: int, trigger_start: int, cues: Cues
+) -> bool:
     """Whether a mention before a trigger can be its issuer (not a target, object or cause)."""
     if id(actor) in used or _is_reason(text, actor, floor, cues):
         return False
@@ -690,6 +694,8 @@ def _may_issue(text: str, actor: _Actor, used: set[int], floor: int, cues: Cues)
     ):
         return False
     if _names_target(text, actor, cues):
+        return False
+    if _OPPOSES.search(text, actor.end, trigger_start):
         return False
     if actor.kind is AliasKind.DEMONYM:
         # "Saudis", "Russian oil": people and things; "U.S. officials", "EU ministers" issue.
@@ -723,7 +729,15 @@ _SUBJECT = re.compile(
     r"impos\w*|agre\w*|decid\w*|announc\w*|unveil\w*|plans?|mov\w*|vot\w*|approv\w*|adopt\w*|"
     r"expel\w*|halt\w*|suspend\w*|recall\w*|threaten\w*|warn\w*|want\w*|seeks|wants|tells|"
     r"outlaws|orders|adds|blocks|extends|lifts|eases|ends|keeps|stops|forbids|prohibits|closes|"
-    r"to\s+\w+|backs|joins|follows|levies|issues|signs|lists|targets|sanctions)\b"
+    r"to\s+\w+|backs|joins|follows|levies|issues|signs|lists|targets|sanctions|"
+    r"(?<=\s)(?:will|would|could|may|might|must|should|shall|has|have|had|is|are|was|were|did|"
+    r"does|do)\s+(?:\w+\s+)?\w+)\b"
+)
+# Verbs of opposing a measure: their subject is not its issuer ("Budapest keeps blocking the embargo").
+_OPPOSES = re.compile(
+    r"\b(?:block\w*|veto\w*|oppos(?:e|es|ed|ing)|resist\w*|object\w*\s+to|reject\w*|"
+    r"condemn\w*|criticis\w*|criticiz\w*|slam\w*|denounc\w*|protest\w*|hold\w*\s+up|held\s+up)\b",
+    re.IGNORECASE,
 )
 
 
