@@ -70,6 +70,12 @@ _OBJECT_OF_VERB = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW = re.compile(r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$")
+# A trigger that starts with a measure noun is lifted like a noun-form one ("scrapped the curbs").
+_BAN_NOUN = re.compile(
+    r"(?:bans?|restrictions?|curbs?|embargo\w*|prohibitions?|sanctions?|tariffs?|duties|freezes?|"
+    r"controls|limits?|caps?|ceilings?|frozen)\b",
+    re.IGNORECASE,
+)
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -508,9 +514,13 @@ def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues)
         if cues.commentary_left.search(near_left) or cues.commentary_right.search(right):
             return None
     best: tuple[int, int, str] | None = None  # (distance, precedence, name)
+    noun_like = trigger.rule.form == "noun" or bool(_BAN_NOUN.match(text, trigger.start))
     for precedence, name in enumerate(_STATUS_ORDER):
         status_cues = cues.status[name]
-        if name == "lifted" and trigger.rule.form != "noun":
+        if name == "lifted" and status_cues.right.search(right):
+            candidate = (0, precedence, name)  # "the ban ... is also going", "were lifted"
+            best = candidate if best is None or candidate < best else best
+        if name == "lifted" and not noun_like:
             # "lifting the ban on trading": a lift verb right before a verb-form trigger.
             direct = status_cues.left.search(left[-30:])
             if direct and _DETERMINER_ONLY.match(left[-30:], direct.end()):
