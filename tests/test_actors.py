@@ -580,6 +580,35 @@ def test_phrases_that_name_no_actor(text):
     assert get(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the German Foreign Office said", [("German", "DEU")]),
+        ("Britain's Treasury", [("Britain", "GBR")]),
+        ("Britain\u2019s Treasury", [("Britain", "GBR")]),
+        ("the Moscow White House", [("Moscow", "RUS")]),
+        ("Japan's METI", [("Japan", "JPN"), ("METI", "JPN")]),
+        ("Russia and the Treasury", [("Russia", "RUS"), ("the Treasury", "USA")]),
+        ("Putin's White House visit", [("Putin", "RUS"), ("White House", "USA")]),
+    ],
+)
+def test_a_seat_or_agency_after_another_state_belongs_to_it(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Minsk agreements with Kyiv", [("Kyiv", "UKR")]),
+        ("Northern Ireland and Ireland", [("Ireland", "IRL")]),
+        ("the Korean Peninsula and South Korea", [("South Korea", "KOR")]),
+        ("the African National Congress and Congress", [("Congress", "USA")]),
+    ],
+)
+def test_phrases_that_name_no_actor_hide_only_themselves(text, expected):
+    assert spans(text) == expected
+
+
 def test_find_empty_and_no_alias():
     assert find("") == []
     assert find("No state is named here.") == []

@@ -278,10 +278,10 @@ class ActorTable:
     """A frozen, compiled set of actor aliases; build once and share.
 
     >>> table = ActorTable.default().extended(
-    ...     [AliasRow(code="JPN", kind="seat", names=("Nagatacho",))]
+    ...     [AliasRow(code="GBR", kind="seat", names=("Lancaster House",))]
     ... )
-    >>> table.get("Nagatacho"), table.get("Tokyo")
-    ('JPN', 'JPN')
+    >>> table.get("Lancaster House"), table.get("Tokyo"), get("Lancaster House")
+    ('GBR', 'JPN', None)
     """
 
     __slots__ = ("_by_core", "_by_key", "_not_actors", "_pattern", "_rows", "_takes_the")
@@ -398,22 +398,26 @@ class ActorTable:
 
         Matching is case-sensitive and on word boundaries, except that a leading "the" may be
         "The" or absent. The span includes "the" only where the alias has it ("the Kremlin").
+        A seat or agency right after another state's name, demonym or capital belongs to that
+        state ("the German Foreign Office", "Britain's Treasury", "the Moscow White House"), so
+        it is not reported as a mention of its own.
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        mentions = []
+        mentions: list[Mention] = []
         for match in self._pattern.finditer(text):
-            core = match.group("core")
-            entries = self._by_core.get(_core(core))
+            core = _core(match.group("core"))
+            entries = self._by_core.get(core)
             if entries is None:  # a phrase that names no actor ("New Mexico")
                 continue
             entry = _choose(entries, on)
             if entry is None:
                 continue
-            start = match.start("the") if match.group("the") else match.start("core")
-            if match.group("the") and _core(core) not in self._takes_the:
-                start = match.start("core")
+            with_the = match.group("the") is not None and core in self._takes_the
+            start = match.start("the") if with_the else match.start("core")
             end = match.end("core")
+            if mentions and _owned_by_previous(text, mentions[-1], entry, start):
+                continue
             mentions.append(
                 Mention(
                     start=start,
@@ -445,6 +449,21 @@ class ActorTable:
 
     def __repr__(self) -> str:
         return f"<ActorTable {len(self._by_key)} aliases>"
+
+
+_OWNED = frozenset({AliasKind.SEAT, AliasKind.AGENCY})
+_OWNERS = frozenset({AliasKind.NAME, AliasKind.DEMONYM, AliasKind.CAPITAL})
+_ADJOINING = re.compile(r"(?:['\u2019]s?)?\s+")
+
+
+def _owned_by_previous(text: str, previous: Mention, entry: _Entry, start: int) -> bool:
+    """Whether a seat or agency directly follows another state's name ("German Foreign Office")."""
+    return (
+        entry.kind in _OWNED
+        and previous.kind in _OWNERS
+        and previous.code != entry.code
+        and _ADJOINING.fullmatch(text, previous.end, start) is not None
+    )
 
 
 _POSSESSIVE_AFTER = re.compile(r"['\u2019](?:s(?!\w)|(?!\w))")
