@@ -76,6 +76,13 @@ _BAN_NOUN = re.compile(
     r"controls|limits?|caps?|ceilings?|frozen)\b",
     re.IGNORECASE,
 )
+# An object right after a verb-form trigger ("sanctioned Turkey", "expelled two Russian").
+_CLOSE_OBJECT = re.compile(r"\s+(?:(?:the|its|their|a|an|\w+)\s+){0,2}$")
+_PREP_PHRASE = re.compile(
+    r"\b(?:on|against|to|targeting|from|with|at|bound\s+for|destined\s+for)\s+"
+    r"(?:(?:the|its|their|all|some|certain|major|more|several|\d[\d,]*|[a-z]+)\s+){1,3}$"
+)
+_CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -326,8 +333,6 @@ class Extractor:
                     anaphors.append(
                         _Actor(match.start(), match.end(), code, None, possessive, match.group())
                     )
-        # "U.S.-drafted", "Kremlin-backed": a modifier, not a party to the measure.
-        actors = [a for a in actors if not _HYPHEN_MODIFIER.match(text, a.end)]
         merged = sorted(actors + anaphors, key=lambda a: (a.start, -a.end))
         out: list[_Actor] = []
         for actor in merged:
@@ -565,7 +570,7 @@ def _head_after(text: str, actor: _Actor) -> str:
 
 def _is_reason(text: str, actor: _Actor, floor: int, cues: Cues) -> bool:
     before = _before(text, actor, floor)
-    if cues.reason_preps.search(before):
+    if cues.reason_preps.search(before) or cues.reason_objects.search(before):
         return True
     return bool(actor.possessive and cues.reason_heads.match(_head_after(text, actor)))
 
@@ -573,6 +578,7 @@ def _is_reason(text: str, actor: _Actor, floor: int, cues: Cues) -> bool:
 def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list[_Actor]:
     """The mention at ``first`` and those coordinated with it ("Russia and Belarus")."""
     group = [actors[first]]
+    conjunction = False
     index = first + step
     while 0 <= index < len(actors):
         prev, cur = (group[-1], actors[index]) if step > 0 else (actors[index], group[-1])
@@ -581,9 +587,11 @@ def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list
             between = re.sub(r"^(?:'s|’s|')", "", between)
         if not _COORD.match(between):
             break
+        conjunction = conjunction or "," not in between or bool(_CONJUNCTION.search(between))
         group.append(actors[index])
         index += step
-    return group
+    # Commas alone do not make a list: "Citing the invasion of Ukraine, the EU ...".
+    return group if conjunction else group[:1]
 
 
 def _roles(
@@ -622,6 +630,15 @@ def _roles(
             continue
         if actor.kind is AliasKind.LEADER and not cues.target_preps.search(before):
             continue
+        related = (
+            actor.start < trigger.end
+            or cues.target_preps.search(before)
+            or _PREP_PHRASE.search(before)
+            or _names_target(text, actor, cues)
+            or _CLOSE_OBJECT.match(text, trigger.end, actor.start)
+        )
+        if not related:
+            continue  # "a statement issued in Brussels": not what the measure is aimed at
         targets = _coordinated(text, actors, i, +1)
         break
 
@@ -707,6 +724,8 @@ def _may_issue(
         return False
     if _OPPOSES.search(text, actor.end, trigger_start):
         return False
+    if _HYPHEN_MODIFIER.match(text, actor.end):
+        return False  # "U.S.-drafted", "Kremlin-backed": a modifier, not the measure's issuer
     if actor.kind is AliasKind.DEMONYM:
         # "Saudis", "Russian oil": people and things; "U.S. officials", "EU ministers" issue.
         head = _head_after(text, actor)

@@ -129,6 +129,7 @@ class Cues:
     target_preps: re.Pattern[str]
     reason_preps: re.Pattern[str]
     reason_heads: re.Pattern[str]
+    reason_objects: re.Pattern[str]
     speech_verbs: re.Pattern[str]
     anaphors: tuple[Anaphor, ...]
     response_cues: re.Pattern[str]
@@ -213,6 +214,9 @@ def _load_cues(data: object, where: str) -> Cues:
         reason_preps=_compile(rf"\b{_head(data, 'reason_preps', where)}\W*(?:the\s+)?$", where),
         reason_heads=_compile(
             rf"^\W{{0,3}}(?:[\w-]+\s+){{0,2}}{_head(data, 'reason_heads', where)}\b", where
+        ),
+        reason_objects=_compile(
+            rf"\b{_head(data, 'reason_objects', where)}\s*(?:the\s+)?$", where
         ),
         speech_verbs=word_set("speech_verbs"),
         anaphors=tuple(anaphors),
