@@ -82,6 +82,7 @@ _PREP_PHRASE = re.compile(
     r"\b(?:on|against|to|targeting|from|with|at|bound\s+for|destined\s+for)\s+"
     r"(?:(?:the|its|their|all|some|certain|major|more|several|\d[\d,]*|[a-z]+)\s+){1,3}$"
 )
+_WITH_MEASURE = re.compile(r"(?:'s|’s)?\s+(?:with|under|to)\s+(?:[\w-]+\s+){0,4}$")
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
@@ -151,6 +152,7 @@ class _Context:
 
     issuers: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    #: Every mention in the document: its most named state is the article's focus.
     mentions: list[_Actor] = field(default_factory=list)
 
     def focus_target(self, issuers: Iterable[str]) -> str | None:
@@ -293,7 +295,7 @@ class Extractor:
         if not triggers:
             return []
         mentions = self._mentions(text, day)
-        context = _Context()
+        context = _Context(mentions=mentions)
         results: list[_Found] = []
         cursor = 0
         for index, (start, end) in enumerate(spans):
@@ -307,7 +309,6 @@ class Extractor:
                     text, index, (start, end), triggers[index], sentence_mentions, context,
                     self.rules.cues, day,
                 )  # fmt: skip
-            context.mentions += sentence_mentions
         return results
 
     def _mentions(self, text: str, day: dt.date | None) -> list[_Actor]:
@@ -648,7 +649,16 @@ def _roles(
     ]
     if not targets:
         for i, actor in reversed(before_trigger):
-            if _names_target(text, actor, cues) and not _is_reason(text, actor, sentence[0], cues):
+            if _is_reason(text, actor, sentence[0], cues):
+                continue
+            # "Russian banks were cut off", or the object of "hit Russia with sanctions".
+            object_of_verb = (
+                trigger.rule.form == "noun"
+                and actor.kind is not AliasKind.LEADER
+                and _OBJECT_OF_VERB.search(_before(text, actor, sentence[0]))
+                and _WITH_MEASURE.match(text, actor.end, trigger.start)
+            )
+            if _names_target(text, actor, cues) or object_of_verb:
                 targets = _coordinated(text, actors, i, -1)
                 break
     used = {id(a) for a in targets}
