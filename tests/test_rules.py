@@ -144,6 +144,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("USA", "VEN", "financial_restriction", "lifted")},
     ),
+    "exim_bank_cut": (
+        "Washington halted Export-Import Bank support for deals with Nicaragua on Monday.",
+        None,
+        {("USA", "NIC", "financial_restriction", "imposed")},
+    ),
     "swift": (
         "South Korea agreed to cut three Russian banks off from SWIFT.",
         None,
@@ -237,6 +242,14 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 }
 
 
+# Sentences that must not give a type: words a loose rule once read as a measure.
+NOT_A_MEASURE: list[tuple[str, str]] = [
+    ("Washington cut off Export-Import Bank support for projects in Belarus.", "import_ban"),
+    ("Washington cut off Export-Import Bank support for projects in Belarus.", "export_ban"),
+    ("Canada imposed a ban on exporting drones and other goods to Iran.", "import_ban"),
+]
+
+
 def _tuples(sentence: str, published: str | None) -> set[tuple[str, str | None, str, str]]:
     return {
         (m.issuer.code, m.target.code, m.type.value, m.status.value)
@@ -287,3 +300,8 @@ def test_duplicate_rule_name_is_rejected(tmp_path: Path) -> None:
     table.write_text("rules:\n- {name: swift, type: asset_freeze, anchors: [x], regex: 'x'}\n")
     with pytest.raises(VocabularyError, match="duplicate rule name"):
         RuleSet.load(extra_patterns=[table])
+
+
+@pytest.mark.parametrize(("sentence", "kind"), NOT_A_MEASURE)
+def test_no_false_trigger(sentence: str, kind: str) -> None:
+    assert kind not in {t[2] for t in _tuples(sentence, None)}, sentence
