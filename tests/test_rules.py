@@ -144,6 +144,31 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("USA", "VEN", "financial_restriction", "lifted")},
     ),
+    "aid_cut": (
+        "Sweden suspended development aid to Mali after the coup.",
+        None,
+        {("SWE", "MLI", "financial_restriction", "imposed")},
+    ),
+    "remittances": (
+        "Australia said money transfers to North Korean banks are now prohibited.",
+        None,
+        {("AUS", "PRK", "financial_restriction", "imposed")},
+    ),
+    "remittances_eased": (
+        "The Treasury will allow remittances to Venezuelan families again.",
+        None,
+        {("USA", "VEN", "financial_restriction", "lifted")},
+    ),
+    "capital_access": (
+        "Brussels tightened Belarusian access to European capital markets on Friday.",
+        None,
+        {("EU", "BLR", "financial_restriction", "imposed")},
+    ),
+    "financial_embargo": (
+        "The United States imposed a financial embargo on Nicaragua in 1985.",
+        None,
+        {("USA", "NIC", "financial_restriction", "imposed")},
+    ),
     "exim_bank_cut": (
         "Washington halted Export-Import Bank support for deals with Nicaragua on Monday.",
         None,
