@@ -1,4 +1,5 @@
 import datetime as dt
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,12 @@ def test_the_example_script_writes_a_ledger_and_charts(pyplot, tmp_path):
     assert "tracked measures by issuer and type" in done.stdout
     names = {p.name for p in tmp_path.iterdir()}
     assert {"ledger.jsonl", "timeline.png", "dyads.png", "by_country.png"} <= names
+
+
+def test_the_example_script_skips_charts_without_matplotlib(monkeypatch, tmp_path, capsys):
+    script = Path(__file__).parents[1] / "examples" / "track_and_plot.py"
+    example = runpy.run_path(str(script), run_name="example")
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    assert example["main"](["--out", str(tmp_path)]) == 0
+    assert "matplotlib is not installed" in capsys.readouterr().out
+    assert {p.name for p in tmp_path.iterdir()} == {"ledger.jsonl", "ledger.jsonl.lock"}

@@ -428,6 +428,12 @@ def test_a_damaged_parquet_ledger_raises(tmp_path):
         Tracker.load(path)
 
 
+def test_saving_into_a_missing_directory_is_an_os_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no-such-dir"):
+        Tracker().save(tmp_path / "no-such-dir" / "ledger.jsonl")
+    assert not (tmp_path / "no-such-dir").exists()
+
+
 def test_a_missing_ledger_is_an_os_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         Tracker.load(tmp_path / "nowhere.jsonl")

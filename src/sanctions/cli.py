@@ -224,7 +224,6 @@ def _cmd_extract(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
 def _write_jsonl(measures: Iterable[Measure], file: IO[str]) -> None:
     for measure in measures:
         file.write(measure.model_dump_json() + "\n")
-        file.flush()
 
 
 def _cmd_summary(args: argparse.Namespace, out: IO[str], run: _Run) -> int:

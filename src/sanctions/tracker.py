@@ -28,6 +28,7 @@ atomically, under a file lock, so a crash or a concurrent save never leaves a to
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import importlib
 import io
 import json
@@ -629,6 +630,8 @@ def _require_pyarrow() -> None:
 
 def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     """Write ``path`` through a temporary file in its directory, under a file lock."""
+    if not path.parent.is_dir():  # filelock would create it; a typo should not
+        raise FileNotFoundError(errno.ENOENT, "no such directory", str(path.parent))
     lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
     try:
         lock.acquire()
