@@ -53,7 +53,7 @@ DEFAULT_MAX_CHARS = 20_000_000
 #: ``source`` and ``id``.
 Record = str | Mapping[str, object]
 
-_STATUS_ORDER = ("negation", "lifted", "threatened", "announced")
+_STATUS_ORDER = ("negation", "imposed", "lifted", "threatened", "announced")
 _WORD = re.compile(r"[\w'’.-]+")
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[—–]\s|\s-\s|\((?=[^)]*$)|,\s+(?:while|whereas|but|although|though|however|"
@@ -67,6 +67,10 @@ _COORD = re.compile(
 _OBJECT_OF_VERB = re.compile(
     r"\b(?:\w+ed|hit|hits|cut|cuts|put|puts|urge[sd]?|told|tells|asked|asks|left|let|bars|"
     r"bans|targets|punish\w*|pressur\w*|sanction\w*|accus\w*|join|joins|follow|follows)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FOLLOWED = re.compile(
+    r"(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:follow\w*|join\w*)\s+(?:the\s+)?(?:lead\s+of\s+)?",
     re.IGNORECASE,
 )
 _FOLLOW = re.compile(r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$")
@@ -506,9 +510,28 @@ def _first_words(fragment: str, count: int) -> str:
     return fragment[: words[count - 1].end()]
 
 
-def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues) -> Status | None:
-    """The trigger's status from the cues around it; None when negated or only commentary."""
+def _status(
+    text: str,
+    sentence: tuple[int, int],
+    trigger: _Trigger,
+    cues: Cues,
+    subject_start: int | None = None,
+) -> Status | None:
+    """The trigger's status from the cues around it; None when negated or only commentary.
+
+    Cues count between the start of the trigger's clause (or its issuer, when the issuer is
+    named before it: a fronted "Demanding a ceasefire, the Council banned ..." does not make
+    the ban a demand) and the trigger, plus a few words after it ("were lifted", "if ...").
+    The nearest cue wins; negation anywhere in that stretch rules the trigger out.
+    """
     clause = _clause_start(text, sentence[0], trigger.start)
+    clause_left = _last_words(text[clause : trigger.start], cues.left_words + 4)
+    governed = False
+    if subject_start is not None and clause <= subject_start < trigger.start:
+        # "demanded that Russia drop ...", "urged Washington to end ...": the subject's own
+        # clause is governed by a demand.
+        governed = bool(cues.status["threatened"].left.search(_last_words(text[clause:subject_start], 3)))
+        clause = subject_start
     left = _last_words(text[clause : trigger.start], cues.left_words)
     first_word = _WORD.match(text, trigger.start)
     modal_left = left + (first_word.group() if first_word else "")
@@ -519,36 +542,38 @@ def _status(text: str, sentence: tuple[int, int], trigger: _Trigger, cues: Cues)
         near_left = _last_words(text[sentence[0] : trigger.start], 4)
         if cues.commentary_left.search(near_left) or cues.commentary_right.search(right):
             return None
-    best: tuple[int, int, str] | None = None  # (distance, precedence, name)
+    negation = cues.status["negation"]
+    if negation.left.search(clause_left) or negation.right.search(right):
+        return None  # a negation scopes over the rest of its clause: "failed to agree on sanctions"
     noun_like = trigger.rule.form == "noun" or bool(_BAN_NOUN.match(text, trigger.start))
-    for precedence, name in enumerate(_STATUS_ORDER):
+    found: dict[str, tuple[int, int]] = {}  # name -> (distance to the trigger, start of the cue)
+    for name in _STATUS_ORDER[1:]:
         status_cues = cues.status[name]
-        if name == "lifted" and status_cues.right.search(right):
-            candidate = (0, precedence, name)  # "the ban ... is also going", "were lifted"
-            best = candidate if best is None or candidate < best else best
+        if status_cues.right.search(right):
+            found[name] = (0, len(left))
+            continue
         if name == "lifted" and not noun_like:
             # "lifting the ban on trading": a lift verb right before a verb-form trigger.
             direct = status_cues.left.search(left[-30:])
             if direct and _DETERMINER_ONLY.match(left[-30:], direct.end()):
-                candidate = (0, precedence, name)
-                best = candidate if best is None or candidate < best else best
+                found[name] = (0, len(left))
             continue
         window = modal_left if name in ("announced", "threatened") else left
         for match in status_cues.left.finditer(window):
-            candidate = (max(0, len(left) - match.end()), precedence, name)
-            if best is None or candidate < best:
-                best = candidate
-        if status_cues.right.search(right):
-            candidate = (0, precedence, name)
-            if best is None or candidate < best:
-                best = candidate
-    name = best[2] if best is not None else "imposed"
-    if cues.status["negation"].left.search(left):
-        return None  # a negation scopes over the rest of its clause: "failed to agree on sanctions"
-    if name == "announced" and cues.status["threatened"].left.search(left):
-        name = "threatened"  # "demanded that Russia drop any plans to ..." scopes over "plans"
-    if name == "negation":
-        return None
+            distance = max(0, len(left) - match.end())
+            if name not in found or distance < found[name][0]:
+                found[name] = (distance, match.start())
+    if governed:
+        found["threatened"] = (0, 0)
+    if not found:
+        name = "imposed"
+    else:
+        name = min(found, key=lambda n: (found[n][0], _STATUS_ORDER.index(n)))
+    if name == "announced" and "threatened" in found:
+        # A demand before a plan scopes over it ("urged ... to drop any plans to"); a cue
+        # inside the same phrase does not ("getting ready to").
+        if found["threatened"][1] < found["announced"][1] and found["threatened"][0] > found["announced"][0] + 4:
+            name = "threatened"
     if trigger.rule.status is not None and name in ("imposed", "announced"):
         return trigger.rule.status
     return Status(name)
@@ -601,8 +626,8 @@ def _roles(
     trigger: _Trigger,
     actors: list[_Actor],
     cues: Cues,
-) -> tuple[list[str], list[str]]:
-    """Issuer and target codes for a trigger from the mentions in its sentence."""
+) -> tuple[list[str], list[str], int | None]:
+    """Issuer and target codes for a trigger, and where its issuer is named before it."""
     clause_start = _clause_start(text, sentence[0], trigger.start)
     clause_end = _clause_end(text, trigger.end, sentence[1])
     targets: list[_Actor] = []
@@ -668,7 +693,7 @@ def _roles(
     adjacent = [
         (i, a) for i, a in before_trigger
         if id(a) not in used and _ADJACENT.match(text, a.end, trigger.start)
-        and not _names_target(text, a, cues)
+        and not _names_target(text, a, cues) and not _is_reason(text, a, sentence[0], cues)
     ]  # fmt: skip
     if adjacent:
         issuers = _coordinated(text, actors, adjacent[-1][0], -1)
@@ -687,6 +712,12 @@ def _roles(
             leaders = [j for j, a in before_trigger if a.end <= first.start and id(a) not in used]
             if leaders:
                 issuers += _coordinated(text, actors, leaders[-1], -1)
+        last = max(issuers, key=lambda a: a.start)
+        if _FOLLOWED.match(text, last.end):
+            # "Japan has followed the US and Europe and levied sanctions": all three.
+            followed = [j for j, a in before_trigger if a.start > last.end and id(a) not in used]
+            if followed:
+                issuers += _coordinated(text, actors, followed[0], +1)
     if not issuers:
         # A by-agent ("were frozen by Tokyo") or a place or speaker after the trigger.
         for _, actor in after:
@@ -715,7 +746,8 @@ def _roles(
             break
     issuer_codes = _unique(a.code for a in issuers)
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
-    return issuer_codes, target_codes
+    named_before = [a.start for a in issuers if clause_start <= a.start and a.end <= trigger.start]
+    return issuer_codes, target_codes, min(named_before) if named_before else None
 
 
 def _may_issue(
@@ -870,10 +902,10 @@ def _sentence_measures(
     date = resolve_date(text[sentence[0] : sentence[1]], day)
     response = bool(cues.response_cues.search(text, sentence[0], sentence[1]))
     for trigger in triggers:
-        status = _status(text, sentence, trigger, cues)
+        issuers, targets, subject_start = _roles(text, sentence, trigger, actors, cues)
+        status = _status(text, sentence, trigger, cues, subject_start)
         if status is None:
             continue
-        issuers, targets = _roles(text, sentence, trigger, actors, cues)
         explicit_issuer = bool(issuers)
         if not issuers:
             focus = context.focus_issuer(targets)

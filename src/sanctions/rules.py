@@ -164,7 +164,7 @@ def _load_cues(data: object, where: str) -> Cues:
     if not isinstance(status_data, dict):
         raise VocabularyError(f"{where}: status must be a mapping")
     status: dict[str, StatusCues] = {}
-    for name in ("negation", "lifted", "threatened", "announced"):
+    for name in ("negation", "imposed", "lifted", "threatened", "announced"):
         entry = status_data.get(name)
         if not isinstance(entry, dict):
             raise VocabularyError(f"{where}: status.{name} must have left/right lists")
