@@ -87,6 +87,7 @@ _PREP_PHRASE = re.compile(
     r"(?:(?:the|its|their|all|some|certain|major|more|several|\d[\d,]*|[a-z]+)\s+){1,3}$"
 )
 _WITH_MEASURE = re.compile(r"(?:'s|’s)?\s+(?:with|under|to)\s+(?:[\w-]+\s+){0,4}$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
@@ -813,7 +814,7 @@ _OPPOSES = re.compile(
 
 
 _LEADER_HEAD = re.compile(
-    r"^\W{0,3}(?:government|authorities|administration|president|prime\s+minister|"
+    r"^\W{0,3}(?:governments?|authorities|administration|president|prime\s+minister|"
     r"foreign\s+minister|minister|leaders?|officials\s+(?:said|say))\b",
     re.IGNORECASE,
 )
@@ -840,6 +841,8 @@ def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
 def _speaker(text: str, actor: _Actor, cues: Cues, floor: int) -> bool:
     """Whether a mention is the subject of a speech verb ("..., the US pledged")."""
     head = text[actor.end : actor.end + 60]
+    stop = _SENTENCE_END.search(head)
+    head = head[: stop.start()] if stop else head
     if re.match(rf"^(?:'s|’s)?\W*(?:[\w-]+\s+){{0,4}}?{cues.speech_verbs.pattern}\b", head, re.I):
         return True
     return bool(re.search(rf"{cues.speech_verbs.pattern}\s*$", _before(text, actor, floor), re.I))
