@@ -702,8 +702,15 @@ def _roles(
         (i, a) for i, a in reversed(before_trigger if not issuers else [])
         if _may_issue(text, a, used, sentence[0], trigger.start, cues)
     ]  # fmt: skip
-    # Prefer the nearest mention that stands as a subject ("OFAC put ..."), else the nearest.
-    chosen = next(((i, a) for i, a in candidates if _SUBJECT.match(text, a.end)), None)
+    # Prefer the nearest mention that stands as a subject ("OFAC put ..."), else the nearest;
+    # an owner of a decision ("Trump's decision to hike duties") is nearer than any subject.
+    chosen = next(
+        (
+            (i, a) for i, a in candidates
+            if _SUBJECT.match(text, a.end) or (a.possessive and cues.issuer_heads.match(_head_after(text, a)))
+        ),
+        None,
+    )  # fmt: skip
     if chosen is None and candidates:
         chosen = candidates[0]
     if chosen is not None:
@@ -755,8 +762,11 @@ def _may_issue(
     text: str, actor: _Actor, used: set[int], floor: int, trigger_start: int, cues: Cues
 ) -> bool:
     """Whether a mention before a trigger can be its issuer (not a target, object or cause)."""
-    if id(actor) in used or _is_reason(text, actor, floor, cues):
+    if id(actor) in used:
         return False
+    subject = _SUBJECT.match(text, actor.end, trigger_start)
+    if _is_reason(text, actor, floor, cues) and not subject:
+        return False  # "over Russia's invasion"; but "after Washington announced tariffs" issues
     before = _before(text, actor, floor)
     if not actor.possessive and (
         cues.target_preps.search(before)
