@@ -119,6 +119,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("GBR", "RUS", "asset_freeze", "imposed")},
     ),
+    "blocked_property": (
+        "Australia said all property of the nine Myanmar generals in Australia is now blocked.",
+        None,
+        {("AUS", "MMR", "asset_freeze", "imposed")},
+    ),
     "assets_keep_from": (
         "The order will keep the junta from getting at $1 billion in Burmese assets, Washington said.",
         None,
@@ -179,6 +184,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("KOR", "RUS", "swift_disconnection", "announced")},
     ),
+    "financial_messaging": (
+        "Brussels ordered providers to stop offering financial messaging services to Syrian banks.",
+        None,
+        {("EU", "SYR", "swift_disconnection", "imposed")},
+    ),
     "investment_ban": (
         "Canada banned new investment in Myanmar's gem sector.",
         None,
@@ -203,6 +213,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         "Lithuania barred Belarusian officials from entering the country.",
         None,
         {("LTU", "BLR", "travel_ban", "imposed")},
+    ),
+    "travel_restricted": (
+        "Travel by senior Eritrean officials has been restricted, Britain said.",
+        None,
+        {("GBR", "ERI", "travel_ban", "imposed")},
     ),
     "airspace": (
         "Canada closed its airspace to Russian aircraft on Sunday.",
@@ -233,6 +248,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         "Lithuania's suspension of trade talks with China angered Beijing.",
         None,
         {("LTU", "CHN", "talks_suspension", "imposed")},
+    ),
+    "talks_frozen": (
+        "Brussels said its accession talks with Serbia are frozen.",
+        None,
+        {("EU", "SRB", "talks_suspension", "imposed")},
     ),
     "suspend_membership": (
         "The African Union suspended Niger from all its activities.",
@@ -267,11 +287,37 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 }
 
 
+# Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
+PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
+    ("swift", "Lawmakers in Washington want to keep Syrian banks off the SWIFT network.",
+     {("USA", "SYR", "swift_disconnection", "threatened")}),
+    ("financial_messaging", "Canada will disconnect five Belarusian banks from the payments network next week.",
+     {("CAN", "BLR", "swift_disconnection", "announced")}),
+    ("blocked_property", "The Treasury said the blocked property of the two Nicaraguan firms must be reported.",
+     {("USA", "NIC", "asset_freeze", "imposed")}),
+    ("arms_ban_verb", "Norway banned the transfer to Saudi Arabia of weapons and ammunition.",
+     {("NOR", "SAU", "arms_embargo", "imposed")}),
+    ("arms_ban_verb", "Sweden halted the supply of any military goods to Turkey.",
+     {("SWE", "TUR", "arms_embargo", "imposed")}),
+    ("talks_stop", "Germany cut back diplomatic contacts with Iran on Monday.",
+     {("DEU", "IRN", "talks_suspension", "imposed")}),
+    ("talks_frozen", "Talks with Belarus have been suspended, Lithuania said.",
+     {("LTU", "BLR", "talks_suspension", "imposed")}),
+    ("aid_cut", "Denmark will cut budget support for Burkina Faso, its foreign minister said.",
+     {("DNK", "BFA", "financial_restriction", "announced")}),
+    ("capital_access", "Britain restricted access to its capital markets for Russian state banks.",
+     {("GBR", "RUS", "financial_restriction", "imposed")}),
+    ("remittances", "Washington capped remittances to Nicaraguan officials at $300 a quarter.",
+     {("USA", "NIC", "financial_restriction", "imposed")}),
+]
+
 # Sentences that must not give a type: words a loose rule once read as a measure.
 NOT_A_MEASURE: list[tuple[str, str]] = [
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "import_ban"),
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "export_ban"),
     ("Canada imposed a ban on exporting drones and other goods to Iran.", "import_ban"),
+    ("Moscow built its own network to keep payments flowing if it were ever cut off from SWIFT.",
+     "swift_disconnection"),
 ]
 
 
@@ -330,3 +376,10 @@ def test_duplicate_rule_name_is_rejected(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("sentence", "kind"), NOT_A_MEASURE)
 def test_no_false_trigger(sentence: str, kind: str) -> None:
     assert kind not in {t[2] for t in _tuples(sentence, None)}, sentence
+
+
+@pytest.mark.parametrize(("name", "sentence", "expected"), PHRASINGS)
+def test_rule_reads_other_phrasings(name: str, sentence: str, expected: set) -> None:
+    assert RuleSet.default().by_name[name].regex.search(sentence), sentence
+    found = _tuples(sentence, None)
+    assert expected <= found, f"{sentence}\n expected {expected}\n got {found}"
