@@ -194,6 +194,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("CAN", "MMR", "investment_ban", "imposed")},
     ),
+    "investment_prohibited": (
+        "Ottawa said new investment in Myanmar is now prohibited.",
+        None,
+        {("CAN", "MMR", "investment_ban", "imposed")},
+    ),
     "arms_embargo_noun": (
         "The African Union imposed an arms embargo on South Sudan.",
         None,
@@ -309,6 +314,12 @@ PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("GBR", "RUS", "financial_restriction", "imposed")}),
     ("remittances", "Washington capped remittances to Nicaraguan officials at $300 a quarter.",
      {("USA", "NIC", "financial_restriction", "imposed")}),
+    ("arms_embargo_noun", "Spain announced a halt on defence exports to Israel.",
+     {("ESP", "ISR", "arms_embargo", "imposed")}),
+    ("arms_ban_verb", "The Security Council ordered states to stop the sale or transfer to Sudan of arms.",
+     {("UN", "SDN", "arms_embargo", "imposed")}),
+    ("aid_cut", "Brussels agreed a ban on military equipment sales to Niger and a freeze on budget support.",
+     {("EU", "NER", "arms_embargo", "announced"), ("EU", "NER", "financial_restriction", "announced")}),
 ]
 
 # Sentences that must not give a type: words a loose rule once read as a measure.
