@@ -54,6 +54,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("NOR", "RUS", "import_ban", "imposed")},
     ),
+    "goods_embargo": (
+        "Brussels imposed an oil embargo on Syria in 2011.",
+        None,
+        {("EU", "SYR", "import_ban", "imposed")},
+    ),
     "import_target_exports": (
         "The Security Council barred Eritrea from selling minerals abroad.",
         None,
@@ -83,6 +88,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         "Taiwan moved to cut Russia off from advanced chips and other sensitive technology.",
         None,
         {("TWN", "RUS", "export_ban", "announced")},
+    ),
+    "export_quota": (
+        "The Security Council set a cap on jet fuel deliveries to Eritrea last year.",
+        None,
+        {("UN", "ERI", "export_ban", "imposed")},
     ),
     "export_luxury": (
         "Switzerland banned the sale of luxury goods to Belarus.",
@@ -269,6 +279,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("LVA", "RUS", "media_ban", "imposed")},
     ),
+    "services_agents": (
+        "Dutch insurers were barred from covering Iranian oil, the Netherlands said.",
+        None,
+        {("NLD", "IRN", "services_ban", "imposed")},
+    ),
+    "maritime_transport": (
+        "Norway banned the maritime transport of Iranian oil products.",
+        None,
+        {("NOR", "IRN", "services_ban", "imposed")},
+    ),
     "services_ban": (
         "Britain banned the provision of consulting services to Russian companies.",
         None,
@@ -320,6 +340,8 @@ PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("UN", "SDN", "arms_embargo", "imposed")}),
     ("aid_cut", "Brussels agreed a ban on military equipment sales to Niger and a freeze on budget support.",
      {("EU", "NER", "arms_embargo", "announced"), ("EU", "NER", "financial_restriction", "announced")}),
+    ("foreign_direct_product", "The Commerce Department applied a policy of denial to exports to the Chinese firms.",
+     {("USA", "CHN", "export_ban", "imposed")}),
 ]
 
 # Sentences that must not give a type: words a loose rule once read as a measure.
@@ -329,6 +351,7 @@ NOT_A_MEASURE: list[tuple[str, str]] = [
     ("Canada imposed a ban on exporting drones and other goods to Iran.", "import_ban"),
     ("Moscow built its own network to keep payments flowing if it were ever cut off from SWIFT.",
      "swift_disconnection"),
+    ("Washington ended restrictions on trade and travel with Vietnam.", "travel_ban"),
 ]
 
 
