@@ -25,7 +25,7 @@ from .extract import Extractor, _default
 from .model import Measure
 from .vocabulary import MeasureType, Status, status_class
 
-__all__ = ["CorpusError", "PRF", "RecordResult", "Score", "read_corpus", "score", "score_file"]
+__all__ = ["PRF", "CorpusError", "RecordResult", "Score", "read_corpus", "score", "score_file"]
 
 Key = tuple[str | None, str | None, str, str]
 
@@ -44,12 +44,12 @@ class PRF:
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp); 1.0 when nothing was predicted."""
+        """Tp / (tp + fp); 1.0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn); 1.0 when nothing was to be found."""
+        """Tp / (tp + fn); 1.0 when nothing was to be found."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
@@ -144,7 +144,7 @@ class Score:
         return [r for r in self.records if r.error is not None]
 
     def report(self, errors: int = 0) -> str:
-        """A plain-text report; with ``errors`` > 0, up to that many records with misses or extras."""
+        """A plain-text report; with ``errors`` > 0, that many records with misses or extras."""
         lines = []
         if errors > 0:
             shown = 0
@@ -169,9 +169,7 @@ class Score:
             )
         t, e = self.tuples, self.exact
         lines.append(f"records: {len(self.records)}  crashes: {len(self.crashes)}")
-        lines.append(
-            f"exact status: P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}"
-        )
+        lines.append(f"exact status: P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}")
         lines.append(
             f"false alarms: {self.false_alarms} of {self.negatives} negative records"
             + (f" ({self.false_alarms / self.negatives:.1%})" if self.negatives else "")
@@ -219,7 +217,7 @@ def _predicted(measures: list[Measure]) -> tuple[frozenset[Key], frozenset[Key]]
 
 
 def read_corpus(path: Path | str) -> Iterator[dict[str, object]]:
-    """Yield the records of a corpus file, raising `CorpusError` with the line number on a bad line."""
+    """Yield the records of a corpus file; a bad line raises `CorpusError` with its number."""
     path = Path(path)
     try:
         handle = path.open(encoding="utf-8")
@@ -246,9 +244,7 @@ def read_corpus(path: Path | str) -> Iterator[dict[str, object]]:
             yield record
 
 
-def score(
-    records: Iterable[Mapping[str, object]], *, extractor: Extractor | None = None
-) -> Score:
+def score(records: Iterable[Mapping[str, object]], *, extractor: Extractor | None = None) -> Score:
     """Run the extractor over annotated records and compare with their gold measures.
 
     An exception inside the extractor is caught, recorded on the record (`Score.crashes`) and
@@ -268,7 +264,7 @@ def score(
             measures = extractor.extract(
                 text, published=published if isinstance(published, str) else None
             )
-        except Exception as exc:  # noqa: BLE001 - a crash is a result, reported per record
+        except Exception as exc:
             measures, error = [], f"{type(exc).__name__}: {exc}"
         predicted, predicted_exact = _predicted(measures)
         results.append(

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .actors import ActorTable, AliasKind, Mention
+from .actors import ActorTable, AliasKind
 from .codes import actor_kind
 from .errors import DocumentTooLargeError
 from .model import Evidence, Issuer, Measure, MeasureRef, Sanction, Target
@@ -73,7 +73,9 @@ _FOLLOWED = re.compile(
     r"(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:follow\w*|join\w*)\s+(?:the\s+)?(?:lead\s+of\s+)?",
     re.IGNORECASE,
 )
-_FOLLOW = re.compile(r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$")
+_FOLLOW = re.compile(
+    r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$"
+)
 # A trigger that starts with a measure noun is lifted like a noun-form one ("scrapped the curbs").
 _BAN_NOUN = re.compile(
     r"(?:bans?|restrictions?|curbs?|embargo\w*|prohibitions?|sanctions?|tariffs?|duties|freezes?|"
@@ -212,6 +214,7 @@ class Extractor:
 
         extractor = Extractor(extra_actors=[Path("my_aliases.yaml")])
         measures = extractor.extract(text, published="2022-03-22")
+
     """
 
     def __init__(
@@ -391,7 +394,9 @@ def extract_sanctions(
     return _default().extract_sanctions(text, published=published, source=source)
 
 
-def extract_many(records: Iterable[Record], *, extractor: Extractor | None = None) -> Iterator[Measure]:
+def extract_many(
+    records: Iterable[Record], *, extractor: Extractor | None = None
+) -> Iterator[Measure]:
     """Lazily extract measures from an iterable of texts or records.
 
     A record is a str, or a mapping with ``text`` and optional ``published``, ``source`` and
@@ -427,7 +432,9 @@ def _check_published(published: object) -> dt.date | None:
             raise ValueError(
                 f"published must be an ISO date (YYYY-MM-DD), got {published!r}"
             ) from None
-    raise TypeError(f"published must be a date, an ISO date string or None, not {type(published).__name__}")
+    raise TypeError(
+        f"published must be a date, an ISO date string or None, not {type(published).__name__}"
+    )
 
 
 def _unpack(record: object, number: int) -> tuple[str, dt.date | str | None, str | None]:
@@ -463,7 +470,9 @@ def _rules_by_sentence(
     return out
 
 
-def _triggers(text: str, span: tuple[int, int], rule_ids: set[int], rules: RuleSet) -> list[_Trigger]:
+def _triggers(
+    text: str, span: tuple[int, int], rule_ids: set[int], rules: RuleSet
+) -> list[_Trigger]:
     start, end = span
     found = [
         _Trigger(rules.rules[i], m.start(), m.end())
@@ -531,7 +540,9 @@ def _status(
     if subject_start is not None and clause <= subject_start < trigger.start:
         # "demanded that Russia drop ...", "urged Washington to end ...": the subject's own
         # clause is governed by a demand.
-        governed = bool(cues.status["threatened"].left.search(_last_words(text[clause:subject_start], 3)))
+        governed = bool(
+            cues.status["threatened"].left.search(_last_words(text[clause:subject_start], 3))
+        )
         clause = subject_start
     left = _last_words(text[clause : trigger.start], cues.left_words)
     first_word = _WORD.match(text, trigger.start)
@@ -570,11 +581,15 @@ def _status(
         name = "imposed"
     else:
         name = min(found, key=lambda n: (found[n][0], _STATUS_ORDER.index(n)))
-    if name == "announced" and "threatened" in found:
-        # A demand before a plan scopes over it ("urged ... to drop any plans to"); a cue
-        # inside the same phrase does not ("getting ready to").
-        if found["threatened"][1] < found["announced"][1] and found["threatened"][0] > found["announced"][0] + 4:
-            name = "threatened"
+    # A demand before a plan scopes over it ("urged ... to drop any plans to"); a cue inside
+    # the same phrase does not ("getting ready to").
+    if (
+        name == "announced"
+        and "threatened" in found
+        and found["threatened"][1] < found["announced"][1]
+        and found["threatened"][0] > found["announced"][0] + 4
+    ):
+        name = "threatened"
     if trigger.rule.status is not None and name in ("imposed", "announced"):
         return trigger.rule.status
     return Status(name)
@@ -707,7 +722,8 @@ def _roles(
     chosen = next(
         (
             (i, a) for i, a in candidates
-            if _SUBJECT.match(text, a.end) or (a.possessive and cues.issuer_heads.match(_head_after(text, a)))
+            if _SUBJECT.match(text, a.end)
+            or (a.possessive and cues.issuer_heads.match(_head_after(text, a)))
         ),
         None,
     )  # fmt: skip
@@ -745,7 +761,7 @@ def _roles(
                 break
     if not issuers:
         # The sentence's subject before the clause: "Tokyo has ... and frozen the assets".
-        for i, actor in reversed([(i, a) for i, a in enumerate(actors) if a.end <= clause_start]):
+        for actor in reversed([a for a in actors if a.end <= clause_start]):
             if id(actor) in used or _is_reason(text, actor, sentence[0], cues):
                 continue
             if cues.target_preps.search(_before(text, actor, sentence[0])):
@@ -799,7 +815,7 @@ _ISSUING_BODY = re.compile(
     r"measures)\b",
     re.IGNORECASE,
 )
-# After a subject mention comes its verb: "OFAC put", "Japan has followed", "the EU on Monday agreed".
+# After a subject mention comes its verb: "OFAC put", "Japan has followed", "the EU agreed".
 _SUBJECT = re.compile(
     r"(?:'s|’s)?(?:\s+(?:[A-Z][\w.-]*|government|administration|authorities|officials|ministers?|"
     r"leaders|president|treasury|department|ministry|council|commission|parliament|lawmakers|"
@@ -815,7 +831,7 @@ _SUBJECT = re.compile(
     r"(?<=\s)(?:will|would|could|may|might|must|should|shall|has|have|had|is|are|was|were|did|"
     r"does|do)\s+(?:\w+\s+)?\w+)\b"
 )
-# Verbs of opposing a measure: their subject is not its issuer ("Budapest keeps blocking the embargo").
+# Verbs of opposing a measure: their subject is not its issuer ("Budapest keeps blocking it").
 _OPPOSES = re.compile(
     r"\b(?:block\w*|veto\w*|oppos(?:e|es|ed|ing)|resist\w*|object\w*\s+to|reject\w*|"
     r"condemn\w*|criticis\w*|criticiz\w*|slam\w*|denounc\w*|protest\w*|hold\w*\s+up|held\s+up)\b",
@@ -880,10 +896,13 @@ def _target_kind(text: str, trigger: _Trigger, end: int) -> tuple[TargetKind, in
     return TargetKind.STATE, count
 
 
+_FROM_ORIGIN = re.compile(r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$")
 _EXPORT_WORD = re.compile(r"\bexports?\b", re.IGNORECASE)
 
 
-def _origin_flip(text: str, trigger: _Trigger, actors: list[_Actor], target: str | None) -> MeasureType:
+def _origin_flip(
+    text: str, trigger: _Trigger, actors: list[_Actor], target: str | None
+) -> MeasureType:
     """A ban on the target's own exports is an import ban by the issuer."""
     if trigger.rule.type is not MeasureType.EXPORT_BAN or target is None:
         return trigger.rule.type
@@ -893,10 +912,14 @@ def _origin_flip(text: str, trigger: _Trigger, actors: list[_Actor], target: str
     for actor in actors:
         if actor.code != target:
             continue
-        if 0 <= word.start() - actor.end <= 4 and (actor.kind is AliasKind.DEMONYM or actor.possessive):
+        if 0 <= word.start() - actor.end <= 4 and (
+            actor.kind is AliasKind.DEMONYM or actor.possessive
+        ):
             return MeasureType.IMPORT_BAN
         gap = text[word.end() : actor.start]
-        if 0 < actor.start - word.end() <= 40 and re.match(r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$", gap):
+        if 0 < actor.start - word.end() <= 40 and re.match(
+            r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$", gap
+        ):
             return MeasureType.IMPORT_BAN
     return trigger.rule.type
 
@@ -941,10 +964,10 @@ def _sentence_measures(
             ):
                 evidence_end = max(evidence_end, actor.end)
                 break
+        target_options: list[str | None] = list(targets) or [None]
         for issuer in issuers:
-            for target in targets or [None]:
-                if target == issuer:
-                    target = None
+            for option in target_options:
+                target = None if option == issuer else option
                 found.append(
                     _Found(
                         type=_origin_flip(text, trigger, actors, target),
@@ -1010,9 +1033,7 @@ def _to_measures(
                 status=item.status,
                 issuer=Issuer(code=item.issuer),
                 target=Target(code=item.target, kind=item.kind, count=item.count),
-                evidence=Evidence(
-                    text=text[item.start : item.end], start=item.start, end=item.end
-                ),
+                evidence=Evidence(text=text[item.start : item.end], start=item.start, end=item.end),
                 date=item.date or day,
                 source=source,
                 responds_to=responds_to,

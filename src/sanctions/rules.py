@@ -72,9 +72,7 @@ class Rule:
 
 def _expand(text: str, macros: Mapping[str, str], where: str) -> str:
     def gap(match: re.Match[str]) -> str:
-        return (
-            rf"(?:[^\w;:!?]+{_NOT_CLAUSE}[\w'’.-]+){{0,{int(match.group(1))}}}?[^\w;:!?]+"
-        )
+        return rf"(?:[^\w;:!?]+{_NOT_CLAUSE}[\w'’.-]+){{0,{int(match.group(1))}}}?[^\w;:!?]+"
 
     def macro(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -215,9 +213,7 @@ def _load_cues(data: object, where: str) -> Cues:
         reason_heads=_compile(
             rf"^\W{{0,3}}(?:[\w-]+\s+){{0,2}}{_head(data, 'reason_heads', where)}\b", where
         ),
-        reason_objects=_compile(
-            rf"\b{_head(data, 'reason_objects', where)}\s*(?:the\s+)?$", where
-        ),
+        reason_objects=_compile(rf"\b{_head(data, 'reason_objects', where)}\s*(?:the\s+)?$", where),
         speech_verbs=word_set("speech_verbs"),
         anaphors=tuple(anaphors),
         response_cues=word_set("response_cues"),
