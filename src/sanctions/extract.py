@@ -91,6 +91,14 @@ _PREP_PHRASE = re.compile(
 _WITH_MEASURE = re.compile(r"(?:'s|’s)?\s+(?:with|under|to)\s+(?:[\w-]+\s+){0,4}$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
+_GOVERNS = re.compile(
+    r"\b(?:demand\w*|urg\w*|call\w*\s+(?:on|for)|ask\w*|want\w*|press\w*|push\w*(?:\s+for)?|"
+    r"told|tell\w*|threaten\w*|expect\w*|hop\w*|consider\w*|weigh\w*|insist\w*|propos\w*|"
+    r"suggest\w*|recommend\w*|appeal\w*\s+to|(?:would|could|may|might)\s+(?:let|allow|enable|permit))"
+    r"\s+(?:that\s+)?(?:(?:the|every|all|any|its|their|new|more|further|tougher)\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_ISSUER = re.compile(r"^\s+from\s+(?:the\s+)?$")
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -540,9 +548,7 @@ def _status(
     if subject_start is not None and clause <= subject_start < trigger.start:
         # "demanded that Russia drop ...", "urged Washington to end ...": the subject's own
         # clause is governed by a demand.
-        governed = bool(
-            cues.status["threatened"].left.search(_last_words(text[clause:subject_start], 3))
-        )
+        governed = bool(_GOVERNS.search(text, clause, subject_start))
         clause = subject_start
     left = _last_words(text[clause : trigger.start], cues.left_words)
     first_word = _WORD.match(text, trigger.start)
@@ -666,6 +672,8 @@ def _roles(
             cues.issuer_preps.search(before) and not _names_target(text, actor, cues)
         ):
             continue
+        if _from_issuer(text, trigger, actor):
+            continue  # "sanctions from Ottawa": the issuer, not the target
         if _speaker(text, actor, cues, sentence[0]):
             continue
         if _is_reason(text, actor, sentence[0], cues):
@@ -713,6 +721,14 @@ def _roles(
     ]  # fmt: skip
     if adjacent:
         issuers = _coordinated(text, actors, adjacent[-1][0], -1)
+    source = next(((i, a) for i, a in after if _from_issuer(text, trigger, a)), None)
+    if source is not None and not issuers:
+        # "Caracas could face sanctions from Ottawa": Ottawa issues, Caracas is the target.
+        issuers = _coordinated(text, actors, source[0], +1)
+        if not targets:
+            faced = [i for i, a in before_trigger if not _is_reason(text, a, sentence[0], cues)]
+            if faced:
+                targets = _coordinated(text, actors, faced[-1], -1)
     candidates = [
         (i, a) for i, a in reversed(before_trigger if not issuers else [])
         if _may_issue(text, a, used, sentence[0], trigger.start, cues)
@@ -749,7 +765,11 @@ def _roles(
                 continue
             head = _head_after(text, actor)
             before = _before(text, actor, sentence[0])
-            if cues.issuer_preps.search(before) or cues.issuer_heads.match(head):
+            if (
+                cues.issuer_preps.search(before)
+                or cues.issuer_heads.match(head)
+                or _from_issuer(text, trigger, actor)
+            ):
                 issuers = [actor]
                 break
     if not issuers:
@@ -772,6 +792,13 @@ def _roles(
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
     named_before = [a.start for a in issuers if clause_start <= a.start and a.end <= trigger.start]
     return issuer_codes, target_codes, min(named_before) if named_before else None
+
+
+def _from_issuer(text: str, trigger: _Trigger, actor: _Actor) -> bool:
+    """ "sanctions from Ottawa": after a general measure, "from" names its issuer."""
+    return trigger.rule.type is MeasureType.UNSPECIFIED and bool(
+        _FROM_ISSUER.match(text[trigger.end : actor.start])
+    )
 
 
 def _may_issue(

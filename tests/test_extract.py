@@ -1,0 +1,350 @@
+"""Extraction behaviour: roles, status, context, dates, the API around it.
+
+Every sentence here is written for these tests in the style of wire reporting.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sanctions
+from sanctions import Extractor, MeasureType, Status, extract, extract_many, extract_sanctions
+from sanctions.errors import DocumentTooLargeError, VocabularyError
+
+
+def tuples(text: str, published: str | None = None) -> set[tuple[str, str | None, str, str]]:
+    return {
+        (m.issuer.code, m.target.code, m.type.value, m.status.value)
+        for m in extract(text, published=published)
+    }
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # issuer as subject, target as object of "on"
+        ("Canada imposed sanctions on Nicaragua on Friday.", ("CAN", "NIC")),
+        # by-agent in a passive
+        ("The assets of two Belarusian banks were frozen by Switzerland.", ("CHE", "BLR")),
+        # possessive owner of the measure
+        ("Tokyo's export ban on chips to Russia took effect.", ("JPN", "RUS")),
+        # demonym modifying a targeted thing
+        ("Australia banned imports of Russian gold.", ("AUS", "RUS")),
+        # metonyms on both sides
+        ("Washington froze assets held by the Kremlin's allies.", ("USA", "RUS")),
+        # an agency acts for its state
+        ("OFAC blacklisted three Iranian shipping firms.", ("USA", "IRN")),
+        # "hit X with sanctions": the object before a noun trigger is the target
+        ("London hit Moscow with fresh sanctions on Tuesday.", ("GBR", "RUS")),
+        # a subject in a clause after "after" still issues the measure inside that clause
+        (
+            "Beijing hit back a day after Washington announced tariffs on Chinese steel.",
+            ("USA", "CHN"),
+        ),
+    ],
+)
+def test_roles(sentence, expected):
+    assert any((i, t) == expected for i, t, _, _ in tuples(sentence)), tuples(sentence)
+
+
+def test_coordinated_issuers_all_issue():
+    found = tuples("Britain, Canada and Australia banned Russian airlines from their airspace.")
+    issuers = {i for i, _, _, _ in found}
+    assert {"GBR", "CAN", "AUS"} <= issuers
+
+
+def test_coordinated_targets_all_targeted():
+    found = tuples("The EU imposed an arms embargo on Russia and Belarus.")
+    assert ("EU", "RUS", "arms_embargo", "imposed") in found
+    assert ("EU", "BLR", "arms_embargo", "imposed") in found
+
+
+def test_follow_construction_gives_every_issuer():
+    found = tuples("Norway has followed the EU and Britain and imposed sanctions on Iran.")
+    assert {i for i, _, t, _ in found if t == "unspecified"} == {"NOR", "EU", "GBR"}
+
+
+def test_comma_alone_is_not_a_list():
+    found = tuples("Citing the war in Ukraine, Singapore banned exports of electronics to Russia.")
+    assert {i for i, _, _, _ in found} == {"SGP"}
+
+
+def test_causes_are_not_parties():
+    found = tuples("Canada froze the assets of Russian oligarchs over the invasion of Ukraine.")
+    assert found == {("CAN", "RUS", "asset_freeze", "imposed")}
+
+
+def test_ban_on_targets_own_exports_is_an_import_ban():
+    found = tuples("Japan banned Russian exports of timber to its market.")
+    assert ("JPN", "RUS", "import_ban", "imposed") in found
+
+
+def test_hyphen_modifier_does_not_issue():
+    found = tuples(
+        "The Security Council's U.S.-drafted resolution bans fresh investment in Eritrea."
+    )
+    assert {i for i, _, _, _ in found} == {"UN"}
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Ottawa has imposed sanctions on Caracas.", "imposed"),
+        ("Ottawa will impose sanctions on Caracas next week.", "announced"),
+        ("Ottawa decided to impose sanctions on Caracas.", "announced"),
+        ("Ottawa threatened to impose sanctions on Caracas.", "threatened"),
+        ("Ottawa is considering sanctions on Caracas.", "threatened"),
+        ("Caracas could face sanctions from Ottawa if the crackdown goes on.", "threatened"),
+        ("Ottawa lifted its sanctions on Caracas on Monday.", "lifted"),
+        ("Ottawa's sanctions on Caracas were eased on Monday.", "lifted"),
+        ("Ottawa extended its sanctions on Caracas for a year.", "imposed"),
+    ],
+)
+def test_status(sentence, status):
+    found = tuples(sentence)
+    assert ("CAN", "VEN", "unspecified", status) in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ottawa has not imposed sanctions on Caracas.",
+        "Ottawa ruled out sanctions on Caracas.",
+        "Ottawa failed to agree on sanctions against Caracas.",
+        "Will Ottawa impose sanctions on Caracas?",
+        "Caracas has found ways to evade Canadian sanctions for years.",
+        "Analysts say sanctions have hurt the Venezuelan economy.",
+        "If Ottawa ever imposed sanctions on Caracas, oil prices would rise.",
+    ],
+)
+def test_negation_questions_commentary_and_hypotheticals_give_nothing(sentence):
+    assert tuples(sentence) == set()
+
+
+def test_a_demand_governs_the_clause_it_introduces():
+    found = tuples("Ukraine urged Canada to impose sanctions on Belarus.")
+    assert ("CAN", "BLR", "unspecified", "threatened") in found
+
+
+def test_fronted_phrase_does_not_set_status():
+    found = tuples("Demanding a ceasefire, the Security Council banned all flights over Libya.")
+    assert ("UN", "LBY", "airspace_closure", "imposed") in found
+
+
+# --- context ----------------------------------------------------------------------------------
+
+
+def test_issuer_and_target_from_earlier_sentences():
+    text = (
+        "Canada announced a new sanctions package against Belarus on Monday. "
+        "The measures freeze the assets of 22 officials and ban the export of aviation parts."
+    )
+    found = tuples(text)
+    assert ("CAN", "BLR", "asset_freeze", "imposed") in found
+    assert ("CAN", "BLR", "export_ban", "imposed") in found
+
+
+def test_general_sanctions_without_any_issuer_give_nothing():
+    assert tuples("Western sanctions have squeezed the economy of Iran for years.") == set()
+
+
+def test_unspecified_dropped_where_a_specific_type_is_stated():
+    found = tuples("Canada imposed sanctions on Belarus, freezing the assets of 12 officials.")
+    assert ("CAN", "BLR", "asset_freeze", "imposed") in found
+    assert ("CAN", "BLR", "unspecified", "imposed") not in found
+
+
+# --- evidence, dates, responses ---------------------------------------------------------------
+
+
+def test_evidence_points_into_the_text():
+    text = "After weeks of talks, Switzerland froze the assets of 14 Belarusian officials."
+    (measure,) = extract(text)
+    assert text[measure.evidence.start : measure.evidence.end] == measure.evidence.text
+    assert "froze the assets" in measure.evidence.text
+
+
+def test_weekday_resolves_against_publication_date():
+    (measure,) = extract("Canada imposed sanctions on Iran on Monday.", published="2022-03-03")
+    assert measure.date == dt.date(2022, 2, 28)
+
+
+def test_explicit_date_wins():
+    (measure,) = extract(
+        "On March 2, 2021 Canada imposed sanctions on Iran.", published="2022-03-03"
+    )
+    assert measure.date == dt.date(2021, 3, 2)
+
+
+def test_countermeasure_points_at_what_it_answers():
+    text = (
+        "Lithuania banned imports of Chinese steel on Monday. "
+        "In retaliation, Beijing suspended trade talks with Lithuania."
+    )
+    measures = extract(text)
+    talks = next(m for m in measures if m.type is MeasureType.TALKS_SUSPENSION)
+    assert talks.responds_to is not None
+    assert (talks.responds_to.issuer, talks.responds_to.target) == ("LTU", "CHN")
+
+
+def test_target_kind_and_count():
+    (measure,) = extract("Britain froze the assets of seven Russian oligarchs.")
+    assert measure.target.kind is sanctions.TargetKind.INDIVIDUAL
+    assert measure.target.count == 7
+
+
+def test_one_measure_per_tuple_with_first_evidence():
+    text = "Canada froze Belarusian assets. Later, Canada froze more Belarusian assets."
+    measures = [m for m in extract(text) if m.type is MeasureType.ASSET_FREEZE]
+    assert len(measures) == 1
+    assert measures[0].evidence.start < 30
+
+
+# --- API --------------------------------------------------------------------------------------
+
+
+def test_empty_and_blank_text_give_nothing():
+    assert extract("") == []
+    assert extract(" \n\t ") == []
+
+
+def test_bytes_are_refused_with_a_hint():
+    with pytest.raises(TypeError, match="decode"):
+        extract(b"Canada imposed sanctions on Iran.")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [None, 42, ["text"]])
+def test_non_str_is_refused_naming_the_type(bad):
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        extract(bad)
+
+
+def test_bad_published_date_is_refused():
+    with pytest.raises(ValueError, match="ISO date"):
+        extract("Canada imposed sanctions on Iran.", published="yesterday")
+    with pytest.raises(TypeError):
+        extract("Canada imposed sanctions on Iran.", published=20220101)  # type: ignore[arg-type]
+
+
+def test_max_chars_limit():
+    with pytest.raises(DocumentTooLargeError, match="max_chars"):
+        Extractor(max_chars=10).extract("Canada imposed sanctions on Iran.")
+
+
+def test_source_is_copied_onto_measures():
+    (measure,) = extract("Canada imposed sanctions on Iran.", source="https://example.org/a")
+    assert measure.source == "https://example.org/a"
+
+
+def test_extract_many_is_lazy_and_takes_records():
+    consumed = []
+
+    def records():
+        for number, text in enumerate(
+            ["Canada imposed sanctions on Iran.", "Norway froze Russian assets."]
+        ):
+            consumed.append(number)
+            yield {"id": f"doc-{number}", "text": text, "published": "2022-03-01"}
+
+    iterator = extract_many(records())
+    assert consumed == []
+    first = next(iterator)
+    assert first.source == "doc-0" and consumed == [0]
+    rest = list(iterator)
+    assert [m.issuer.code for m in rest] == ["NOR"]
+
+
+def test_extract_many_refuses_a_bare_string_and_bad_records():
+    with pytest.raises(TypeError, match="iterable"):
+        list(extract_many("Canada imposed sanctions on Iran."))
+    with pytest.raises(TypeError, match="record 1"):
+        list(extract_many(["Canada imposed sanctions on Iran.", {"body": "no text key"}]))
+
+
+def test_extract_sanctions_groups_by_issuer_and_target():
+    text = "Canada froze the assets of Iranian generals and banned travel by Iranian officials."
+    (package,) = extract_sanctions(text)
+    assert package.issuer.code == "CAN" and package.target.code == "IRN"
+    assert {m.type for m in package.measures} == {MeasureType.ASSET_FREEZE, MeasureType.TRAVEL_BAN}
+
+
+def test_user_pattern_table_adds_a_measure_phrase(tmp_path: Path):
+    table = tmp_path / "extra.yaml"
+    table.write_text(
+        "rules:\n"
+        "- name: shipping_blacklist\n"
+        "  type: port_ban\n"
+        "  anchors: [harbour blacklist]\n"
+        "  regex: '\\bharbour\\s+blacklist\\b'\n"
+        "  form: noun\n"
+        "  weight: 40\n",
+        encoding="utf-8",
+    )
+    text = "Iceland put Russian trawlers on its harbour blacklist."
+    assert ("ISL", "RUS", "port_ban", "imposed") not in tuples(text)
+    extractor = Extractor(extra_patterns=[table])
+    found = {(m.issuer.code, m.target.code, m.type.value) for m in extractor.extract(text)}
+    assert ("ISL", "RUS", "port_ban") in found
+
+
+def test_user_actor_table_adds_an_alias(tmp_path: Path):
+    table = tmp_path / "aliases.yaml"
+    table.write_text("- {code: GBR, kind: agency, names: [the Sanctions Unit]}\n", encoding="utf-8")
+    text = "The Sanctions Unit froze the assets of six Iranian generals."
+    extractor = Extractor(extra_actors=[table])
+    assert {m.issuer.code for m in extractor.extract(text)} == {"GBR"}
+
+
+def test_bad_user_pattern_table_fails_at_load(tmp_path: Path):
+    table = tmp_path / "extra.yaml"
+    table.write_text("rules:\n- {name: x, type: embargo, anchors: [x], regex: x}\n")
+    with pytest.raises(VocabularyError, match="rule 1"):
+        Extractor(extra_patterns=[table])
+
+
+def test_pure_python_scanner_gives_the_same_measures():
+    text = (
+        "Canada froze the assets of nine Belarusian officials on Monday. Norway banned imports "
+        "of Russian seafood, while Japan revoked Russia's most-favoured-nation status."
+    )
+    fast = Extractor().extract(text)
+    slow = Extractor(compiled_scanner=False).extract(text)
+    assert fast == slow
+
+
+# --- properties -------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    [
+        "Canada", "the EU", "Russia", "Russian", "Iran's", "Washington", "froze", "assets",
+        "sanctions", "on", "against", "banned", "imports", "of", "oil", "will", "not", "could",
+        "lifted", "the", "ban", "SWIFT", "from", "tariffs", "talks", "halted", ",", ".", "?",
+        "’s", "\n", "arms embargo", "visa", "airspace", "if", "by",
+    ]
+)  # fmt: skip
+NEWSISH = st.lists(WORDS, max_size=60).map(" ".join)
+
+
+@given(st.one_of(st.text(), NEWSISH))
+def test_extract_never_raises_and_offsets_are_exact(text):
+    measures = extract(text)
+    for measure in measures:
+        assert text[measure.evidence.start : measure.evidence.end] == measure.evidence.text
+    assert extract(text) == measures  # deterministic
+    keys = [m.key for m in measures]
+    assert len(keys) == len(set(keys))  # one measure per (issuer, target, type, status)
+
+
+@given(NEWSISH)
+def test_status_values_are_the_vocabulary(text):
+    for measure in extract(text):
+        assert measure.status in set(Status)
