@@ -258,7 +258,8 @@ def test_extract_many_is_lazy_and_takes_records():
     iterator = extract_many(records())
     assert consumed == []
     first = next(iterator)
-    assert first.source == "doc-0" and consumed == [0]
+    assert first.source == "doc-0"
+    assert consumed == [0]
     rest = list(iterator)
     assert [m.issuer.code for m in rest] == ["NOR"]
 
@@ -273,7 +274,8 @@ def test_extract_many_refuses_a_bare_string_and_bad_records():
 def test_extract_sanctions_groups_by_issuer_and_target():
     text = "Canada froze the assets of Iranian generals and banned travel by Iranian officials."
     (package,) = extract_sanctions(text)
-    assert package.issuer.code == "CAN" and package.target.code == "IRN"
+    assert package.issuer.code == "CAN"
+    assert package.target.code == "IRN"
     assert {m.type for m in package.measures} == {MeasureType.ASSET_FREEZE, MeasureType.TRAVEL_BAN}
 
 

@@ -795,7 +795,7 @@ def _roles(
 
 
 def _from_issuer(text: str, trigger: _Trigger, actor: _Actor) -> bool:
-    """ "sanctions from Ottawa": after a general measure, "from" names its issuer."""
+    """After a general measure, "from" names its issuer: "sanctions from Ottawa"."""
     return trigger.rule.type is MeasureType.UNSPECIFIED and bool(
         _FROM_ISSUER.match(text[trigger.end : actor.start])
     )
