@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-PAGES = sorted(p for p in DOCS.glob("*.md") if "```python" in p.read_text(encoding="utf-8"))
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PAGES = [ROOT / "README.md"] + sorted(
+    p for p in DOCS.glob("*.md") if "```python" in p.read_text(encoding="utf-8")
+)
 NEEDS = {"plots.md": "matplotlib", "scaling.md": "dask"}
 
 
