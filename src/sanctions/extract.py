@@ -99,6 +99,11 @@ _GOVERNS = re.compile(
     re.IGNORECASE,
 )
 _FROM_ISSUER = re.compile(r"^\s+from\s+(?:the\s+)?$")
+_MEMBER_HEAD = re.compile(
+    r"(?:'s|’s)?\s+(?:ally|allies|member|members|member\s+states|partner|partners|countries|"
+    r"states|nations|capitals|governments)\b",
+    re.IGNORECASE,
+)
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -689,6 +694,8 @@ def _roles(
         )
         if not related:
             continue  # "a statement issued in Brussels": not what the measure is aimed at
+        if _MEMBER_HEAD.match(text, actor.end):
+            continue  # "the NATO ally", "EU states": a description, not the target
         targets = _coordinated(text, actors, i, +1)
         break
 
