@@ -12,9 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PAGES = [ROOT / "README.md"] + sorted(
-    p for p in DOCS.glob("*.md") if "```python" in p.read_text(encoding="utf-8")
-)
+WITH_CODE = sorted(p for p in DOCS.glob("*.md") if "```python" in p.read_text(encoding="utf-8"))
+PAGES = [ROOT / "README.md", *WITH_CODE]
 NEEDS = {"plots.md": "matplotlib", "scaling.md": "dask"}
 
 

@@ -304,6 +304,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("CHN", "LTU", "unspecified", "announced")},
     ),
+    "face_consequences": (
+        "Ottawa warned that Managua would face serious consequences if the crackdown went on.",
+        None,
+        {("CAN", "NIC", "unspecified", "threatened")},
+    ),
+    "reversal_threat": (
+        "Canada eased its sanctions on Belarus, but officials said the easing could be reversed.",
+        None,
+        {("CAN", "BLR", "unspecified", "threatened")},
+    ),
     "place_under_sanctions": (
         "Japan announced new restrictions on Russian officials on Friday.",
         None,
@@ -314,34 +324,79 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
-    ("swift", "Lawmakers in Washington want to keep Syrian banks off the SWIFT network.",
-     {("USA", "SYR", "swift_disconnection", "threatened")}),
-    ("financial_messaging", "Canada will disconnect five Belarusian banks from the payments network next week.",
-     {("CAN", "BLR", "swift_disconnection", "announced")}),
-    ("blocked_property", "The Treasury said the blocked property of the two Nicaraguan firms must be reported.",
-     {("USA", "NIC", "asset_freeze", "imposed")}),
-    ("arms_ban_verb", "Norway banned the transfer to Saudi Arabia of weapons and ammunition.",
-     {("NOR", "SAU", "arms_embargo", "imposed")}),
-    ("arms_ban_verb", "Sweden halted the supply of any military goods to Turkey.",
-     {("SWE", "TUR", "arms_embargo", "imposed")}),
-    ("talks_stop", "Germany cut back diplomatic contacts with Iran on Monday.",
-     {("DEU", "IRN", "talks_suspension", "imposed")}),
-    ("talks_frozen", "Talks with Belarus have been suspended, Lithuania said.",
-     {("LTU", "BLR", "talks_suspension", "imposed")}),
-    ("aid_cut", "Denmark will cut budget support for Burkina Faso, its foreign minister said.",
-     {("DNK", "BFA", "financial_restriction", "announced")}),
-    ("capital_access", "Britain restricted access to its capital markets for Russian state banks.",
-     {("GBR", "RUS", "financial_restriction", "imposed")}),
-    ("remittances", "Washington capped remittances to Nicaraguan officials at $300 a quarter.",
-     {("USA", "NIC", "financial_restriction", "imposed")}),
-    ("arms_embargo_noun", "Spain announced a halt on defence exports to Israel.",
-     {("ESP", "ISR", "arms_embargo", "imposed")}),
-    ("arms_ban_verb", "The Security Council ordered states to stop the sale or transfer to Sudan of arms.",
-     {("UN", "SDN", "arms_embargo", "imposed")}),
-    ("aid_cut", "Brussels agreed a ban on military equipment sales to Niger and a freeze on budget support.",
-     {("EU", "NER", "arms_embargo", "announced"), ("EU", "NER", "financial_restriction", "announced")}),
-    ("foreign_direct_product", "The Commerce Department applied a policy of denial to exports to the Chinese firms.",
-     {("USA", "CHN", "export_ban", "imposed")}),
+    (
+        "swift",
+        "Lawmakers in Washington want to keep Syrian banks off the SWIFT network.",
+        {("USA", "SYR", "swift_disconnection", "threatened")},
+    ),
+    (
+        "financial_messaging",
+        "Canada will disconnect five Belarusian banks from the payments network next week.",
+        {("CAN", "BLR", "swift_disconnection", "announced")},
+    ),
+    (
+        "blocked_property",
+        "The Treasury said the blocked property of the two Nicaraguan firms must be reported.",
+        {("USA", "NIC", "asset_freeze", "imposed")},
+    ),
+    (
+        "arms_ban_verb",
+        "Norway banned the transfer to Saudi Arabia of weapons and ammunition.",
+        {("NOR", "SAU", "arms_embargo", "imposed")},
+    ),
+    (
+        "arms_ban_verb",
+        "Sweden halted the supply of any military goods to Turkey.",
+        {("SWE", "TUR", "arms_embargo", "imposed")},
+    ),
+    (
+        "talks_stop",
+        "Germany cut back diplomatic contacts with Iran on Monday.",
+        {("DEU", "IRN", "talks_suspension", "imposed")},
+    ),
+    (
+        "talks_frozen",
+        "Talks with Belarus have been suspended, Lithuania said.",
+        {("LTU", "BLR", "talks_suspension", "imposed")},
+    ),
+    (
+        "aid_cut",
+        "Denmark will cut budget support for Burkina Faso, its foreign minister said.",
+        {("DNK", "BFA", "financial_restriction", "announced")},
+    ),
+    (
+        "capital_access",
+        "Britain restricted access to its capital markets for Russian state banks.",
+        {("GBR", "RUS", "financial_restriction", "imposed")},
+    ),
+    (
+        "remittances",
+        "Washington capped remittances to Nicaraguan officials at $300 a quarter.",
+        {("USA", "NIC", "financial_restriction", "imposed")},
+    ),
+    (
+        "arms_embargo_noun",
+        "Spain announced a halt on defence exports to Israel.",
+        {("ESP", "ISR", "arms_embargo", "imposed")},
+    ),
+    (
+        "arms_ban_verb",
+        "The Security Council ordered states to stop the sale or transfer to Sudan of arms.",
+        {("UN", "SDN", "arms_embargo", "imposed")},
+    ),
+    (
+        "aid_cut",
+        "Brussels agreed a ban on military equipment sales to Niger and a freeze on budget support.",
+        {
+            ("EU", "NER", "arms_embargo", "announced"),
+            ("EU", "NER", "financial_restriction", "announced"),
+        },
+    ),
+    (
+        "foreign_direct_product",
+        "The Commerce Department applied a policy of denial to exports to the Chinese firms.",
+        {("USA", "CHN", "export_ban", "imposed")},
+    ),
 ]
 
 # Sentences that must not give a type: words a loose rule once read as a measure.
@@ -349,8 +404,10 @@ NOT_A_MEASURE: list[tuple[str, str]] = [
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "import_ban"),
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "export_ban"),
     ("Canada imposed a ban on exporting drones and other goods to Iran.", "import_ban"),
-    ("Moscow built its own network to keep payments flowing if it were ever cut off from SWIFT.",
-     "swift_disconnection"),
+    (
+        "Moscow built its own network to keep payments flowing if it were ever cut off from SWIFT.",
+        "swift_disconnection",
+    ),
     ("Washington ended restrictions on trade and travel with Vietnam.", "travel_ban"),
 ]
 

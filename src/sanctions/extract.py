@@ -99,6 +99,7 @@ _GOVERNS = re.compile(
     re.IGNORECASE,
 )
 _FROM_ISSUER = re.compile(r"^\s+from\s+(?:the\s+)?$")
+_FACES = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk\w*|suffer\w*|pay)\b", re.IGNORECASE)
 _MEMBER_HEAD = re.compile(
     r"(?:'s|’s)?\s+(?:ally|allies|member|members|member\s+states|partner|partners|countries|"
     r"states|nations|capitals|governments)\b",
@@ -714,7 +715,10 @@ def _roles(
                 and _OBJECT_OF_VERB.search(_before(text, actor, sentence[0]))
                 and _WITH_MEASURE.match(text, actor.end, trigger.start)
             )
-            if _names_target(text, actor, cues) or object_of_verb:
+            faces = trigger.rule.form == "noun" and (
+                _FACES.search(text, actor.end, trigger.start) or _FACES.match(text, trigger.start)
+            )
+            if _names_target(text, actor, cues) or object_of_verb or faces:
                 targets = _coordinated(text, actors, i, -1)
                 break
     used = {id(a) for a in targets}
@@ -827,6 +831,8 @@ def _may_issue(
         return False
     if _OPPOSES.search(text, actor.end, trigger_start):
         return False
+    if _FACES.search(text, actor.end, trigger_start):
+        return False  # "Damascus could face sanctions": the one who faces them is the target
     if _HYPHEN_MODIFIER.match(text, actor.end):
         return False  # "U.S.-drafted", "Kremlin-backed": a modifier, not the measure's issuer
     if actor.kind is AliasKind.DEMONYM:
