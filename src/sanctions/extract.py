@@ -57,11 +57,13 @@ _STATUS_ORDER = ("negation", "imposed", "lifted", "threatened", "announced")
 _WORD = re.compile(r"[\w'’.-]+")
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[—–]\s|\s-\s|\((?=[^)]*$)|,\s+(?:while|whereas|but|although|though|however|"
-    r"meanwhile|and\s+(?=it|they|he|she|the\s+\w+\s+(?:said|says)))\s|\s(?:but|while|whereas)\s"
+    r"meanwhile|which|who|and\s+(?=it|they|he|she|the\s+\w+\s+(?:said|says)))\s|"
+    r"\s(?:but|while|whereas)\s"
 )
 _COORD = re.compile(
     r"^(?:\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as|plus|&)\s+)(?:the\s+)?"
-    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?$"
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?:(?:\w+\s+){0,2}(?:countries|members|member\s+states|states|nations)\s+of\s+(?:the\s+)?)?$"
 )
 # A verb right before a mention makes it an object, not the subject: "stripped Russia of".
 _OBJECT_OF_VERB = re.compile(
@@ -107,6 +109,8 @@ _MEMBER_HEAD = re.compile(
 )
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
+_OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
+_REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 _REASON_ZONE = re.compile(
     r"\b(?:over|after|because\s+of|due\s+to|in\s+response\s+to|in\s+retaliation\s+for|following|"
@@ -175,6 +179,8 @@ class _Context:
     targets: list[str] = field(default_factory=list)
     #: Every mention in the document: its most named state is the article's focus.
     mentions: list[_Actor] = field(default_factory=list)
+    #: Mentions that name a cause ("over the invasion of Ukraine"), by identity.
+    causes: set[int] = field(default_factory=set)
 
     def focus_target(self, issuers: Iterable[str]) -> str | None:
         exclude = set(issuers)
@@ -183,6 +189,8 @@ class _Context:
                 return code
         counts: dict[str, int] = {}
         for mention in self.mentions:
+            if id(mention) in self.causes:
+                continue  # "over Ukraine": a cause, not the article's focus
             if mention.code not in exclude and actor_kind(mention.code).value == "state":
                 counts[mention.code] = counts.get(mention.code, 0) + 1
         if not counts:
@@ -317,7 +325,14 @@ class Extractor:
         if not triggers:
             return []
         mentions = self._mentions(text, day)
-        context = _Context(mentions=mentions)
+        cues = self.rules.cues
+        causes = {
+            id(m)
+            for m in mentions
+            if _is_reason(text, m, max(0, m.start - 30), cues)
+            or _REASON_ZONE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        }
+        context = _Context(mentions=mentions, causes=causes)
         results: list[_Found] = []
         cursor = 0
         for index, (start, end) in enumerate(spans):
@@ -668,6 +683,8 @@ def _roles(
         if a.start >= trigger.start and a.start < clause_end
     ]  # fmt: skip
     zone = _REASON_ZONE.search(text, trigger.end, clause_end)
+    if zone and trigger.rule.type is MeasureType.AIRSPACE_CLOSURE and zone.group() == "over":
+        zone = None  # "flights over Libya": the place flown over is the target
     reason_from = zone.start() if zone else clause_end
     for i, actor in after:
         if actor.start >= trigger.end + 160 or actor.start >= reason_from:
@@ -682,7 +699,8 @@ def _roles(
             continue  # "sanctions from Ottawa": the issuer, not the target
         if _speaker(text, actor, cues, sentence[0]):
             continue
-        if _is_reason(text, actor, sentence[0], cues):
+        flown_over = trigger.rule.type is MeasureType.AIRSPACE_CLOSURE and _OVER.search(before)
+        if _is_reason(text, actor, sentence[0], cues) and not flown_over:
             continue
         if actor.kind is AliasKind.LEADER and not cues.target_preps.search(before):
             continue
@@ -776,8 +794,9 @@ def _roles(
                 continue
             head = _head_after(text, actor)
             before = _before(text, actor, sentence[0])
+            near = actor.start - trigger.end <= 50
             if (
-                cues.issuer_preps.search(before)
+                (near and cues.issuer_preps.search(before))
                 or cues.issuer_heads.match(head)
                 or _from_issuer(text, trigger, actor)
             ):
@@ -793,9 +812,7 @@ def _roles(
     if not issuers:
         # The sentence's subject before the clause: "Tokyo has ... and frozen the assets".
         for actor in reversed([a for a in actors if a.end <= clause_start]):
-            if id(actor) in used or _is_reason(text, actor, sentence[0], cues):
-                continue
-            if cues.target_preps.search(_before(text, actor, sentence[0])):
+            if not _may_issue(text, actor, used, sentence[0], clause_start, cues):
                 continue
             issuers = [actor]
             break
