@@ -358,14 +358,17 @@ class Extractor:
             for match in anaphor.regex.finditer(text):
                 if any(a.start <= match.start() < a.end for a in actors):
                     continue
-                code = next(
-                    (
-                        a.code
-                        for a in reversed(actors)
-                        if a.end <= match.start() and actor_kind(a.code).value == anaphor.kind
-                    ),
-                    anaphor.default,
-                )
+                earlier = [
+                    a
+                    for a in actors
+                    if a.end <= match.start() and actor_kind(a.code).value == anaphor.kind
+                ]
+                # "the Council" is the nearest earlier bloc named "... Council ...", else the
+                # nearest earlier bloc, else the table's default.
+                head = match.group().split()[-1].lower()
+                named = [a for a in earlier if head in a.text.lower()]
+                chosen = (named or earlier)[-1] if (named or earlier) else None
+                code = chosen.code if chosen is not None else anaphor.default
                 if code is not None:
                     possessive = text.startswith(("'s", "’s"), match.end())
                     anaphors.append(
@@ -811,11 +814,10 @@ def _roles(
                 break
     if not issuers:
         # The sentence's subject before the clause: "Tokyo has ... and frozen the assets".
-        for actor in reversed([a for a in actors if a.end <= clause_start]):
-            if not _may_issue(text, actor, used, sentence[0], clause_start, cues):
-                continue
-            issuers = [actor]
-            break
+        for index in reversed([i for i, a in enumerate(actors) if a.end <= clause_start]):
+            if _may_issue(text, actors[index], used, sentence[0], clause_start, cues):
+                issuers = _coordinated(text, actors, index, -1)
+                break
     issuer_codes = _unique(a.code for a in issuers)
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
     named_before = [a.start for a in issuers if clause_start <= a.start and a.end <= trigger.start]
