@@ -909,6 +909,8 @@ def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
     """A demonym or possessive that modifies a targeted thing: "Russian banks", "Iran's oil"."""
     if not (actor.kind in (AliasKind.DEMONYM, None) or actor.possessive):
         return False
+    if actor.kind is AliasKind.AGENCY:
+        return False  # "OFAC's list", "the Treasury's order": an agency owns measures
     head = _head_after(text, actor)
     if _LEADER_HEAD.match(head) or cues.issuer_heads.match(head):
         return False
