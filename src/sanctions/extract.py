@@ -97,7 +97,8 @@ _GOVERNS = re.compile(
     r"\b(?:demand\w*|urg\w*|call\w*\s+(?:on|for)|ask\w*|want\w*|press\w*|push\w*(?:\s+for)?|"
     r"told|tell\w*|threaten\w*|expect\w*|hop\w*|consider\w*|weigh\w*|insist\w*|propos\w*|"
     r"suggest\w*|recommend\w*|appeal\w*\s+to|(?:would|could|may|might)\s+(?:let|allow|enable|permit))"
-    r"\s+(?:that\s+)?(?:(?:the|every|all|any|its|their|new|more|further|tougher)\s+)?$",
+    r"\s+(?:that\s+)?(?:(?:the|every|all|any|its|their|new|more|further|tougher)\s+)?"
+    r"(?:(?-i:[A-Z][\w.]*)\s+){0,2}$",
     re.IGNORECASE,
 )
 _FROM_ISSUER = re.compile(r"^\s+from\s+(?:the\s+)?$")
@@ -820,7 +821,17 @@ def _roles(
                 break
     issuer_codes = _unique(a.code for a in issuers)
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
-    named_before = [a.start for a in issuers if clause_start <= a.start and a.end <= trigger.start]
+    named_before = [
+        a.start
+        for a in issuers
+        if clause_start <= a.start
+        and a.end <= trigger.start
+        # an owner inside the measure's noun phrase is no subject: "the lifting of U.S. sanctions"
+        and not (
+            (trigger.rule.form == "noun" or a.possessive)
+            and _ADJACENT.match(text, a.end, trigger.start)
+        )
+    ]
     return issuer_codes, target_codes, min(named_before) if named_before else None
 
 
