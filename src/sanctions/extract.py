@@ -68,6 +68,8 @@ _COORD = re.compile(
 # A verb right before a mention makes it an object, not the subject: "stripped Russia of".
 _OBJECT_OF_VERB = re.compile(
     r"\b(?:\w+ed|hit|hits|cut|cuts|put|puts|urge[sd]?|told|tells|asked|asks|left|let|bars|"
+    r"suspend|suspends|expel|expels|isolate|isolates|punish|punishes|penali[sz]es?|"
+    r"blacklists?|designates?|lists|bar|ban|warn|warns|"
     r"bans|targets|punish\w*|pressur\w*|sanction\w*|accus\w*|join|joins|follow|follows)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -182,6 +184,8 @@ class _Context:
     mentions: list[_Actor] = field(default_factory=list)
     #: Mentions that name a cause ("over the invasion of Ukraine"), by identity.
     causes: set[int] = field(default_factory=set)
+    #: Mentions that stand as a subject of a verb, in document order.
+    subjects: list[_Actor] = field(default_factory=list)
 
     def focus_target(self, issuers: Iterable[str]) -> str | None:
         exclude = set(issuers)
@@ -203,6 +207,11 @@ class _Context:
         for code in reversed(self.issuers):
             if code not in exclude:
                 return code
+        # Nothing issued yet: the first party the article shows acting ("The Arab League is
+        # piling pressure on ...").
+        for mention in self.subjects:
+            if mention.code not in exclude:
+                return mention.code
         return None
 
 
@@ -333,7 +342,15 @@ class Extractor:
             if _is_reason(text, m, max(0, m.start - 30), cues)
             or _REASON_ZONE_BEFORE.search(text, max(0, m.start - 12), m.start)
         }
-        context = _Context(mentions=mentions, causes=causes)
+        subjects = [
+            m
+            for m in mentions
+            if id(m) not in causes
+            and m.kind is not AliasKind.DEMONYM
+            and _SUBJECT.match(text, m.end)
+            and not _OBJECT_OF_VERB.search(text, max(0, m.start - 30), m.start)
+        ]
+        context = _Context(mentions=mentions, causes=causes, subjects=subjects)
         results: list[_Found] = []
         cursor = 0
         for index, (start, end) in enumerate(spans):
