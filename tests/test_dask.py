@@ -1,5 +1,7 @@
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -35,7 +37,7 @@ _NEWS = [
 
 
 def _records(count: int = 20) -> list[dict[str, object]]:
-    records = []
+    records: list[dict[str, object]] = []
     for number in range(count):
         sentences = [
             _NEWS[number % len(_NEWS)],
@@ -57,11 +59,11 @@ _ORDER = ["source", "start", "end", "issuer", "target", "type", "status"]
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.sort_values(_ORDER).reset_index(drop=True)
+    return frame.sort_values(_ORDER).reset_index(drop=True)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
-def client():
+def client() -> Iterator[Any]:
     with (
         distributed.LocalCluster(
             n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
@@ -71,23 +73,23 @@ def client():
         yield client
 
 
-def test_cluster_result_equals_single_process(client):
+def test_cluster_result_equals_single_process(client: Any) -> None:
     records = _records()
     ddf = dd.from_pandas(pd.DataFrame(records), npartitions=4)
     result = extract_frame(ddf, text="text", published="published", source="id")
     expected = to_frame(list(extract_many(records)))
     assert len(expected) > 20
-    got = result.compute()
+    got = result.compute()  # type: ignore[no-untyped-call]
     pd.testing.assert_frame_equal(_sorted(got), _sorted(expected))
 
 
-def test_meta_is_the_empty_frame():
+def test_meta_is_the_empty_frame() -> None:
     ddf = dd.from_pandas(pd.DataFrame(_records(4)), npartitions=2)
     result = extract_frame(ddf, source="id")
     pd.testing.assert_frame_equal(result._meta, to_frame([]))
 
 
-def test_partition_function_skips_missing_and_reads_timestamps():
+def test_partition_function_skips_missing_and_reads_timestamps() -> None:
     part = pd.DataFrame(
         {
             "body": [_MEASURES[0], None, float("nan"), _MEASURES[1]],
@@ -100,13 +102,13 @@ def test_partition_function_skips_missing_and_reads_timestamps():
     assert frame["date"].iloc[0] == pd.Timestamp(dt.date(2024, 3, 4))  # a Monday: "on Monday"
 
 
-def test_unknown_column_raises_key_error():
+def test_unknown_column_raises_key_error() -> None:
     ddf = dd.from_pandas(pd.DataFrame(_records(2)), npartitions=1)
     with pytest.raises(KeyError, match="no column 'body'"):
         extract_frame(ddf, text="body")
 
 
-def test_missing_dask_names_the_extra(monkeypatch):
+def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "dask.dataframe", None)
     with pytest.raises(ImportError, match=r"pip install 'sanctions\[dask\]'"):
         extract_frame(None)  # type: ignore[arg-type]
