@@ -112,6 +112,11 @@ _MEMBER_HEAD = re.compile(
 )
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
+_BARRED_FROM = re.compile(
+    r"(?:\s+and\s+[\w.-]+(?:\s+\w+)?)?\s+from\s+(?:doing|dealing|providing|offering|investing|"
+    r"covering|trading|working|buying|selling|financing|insuring)\b",
+    re.IGNORECASE,
+)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -603,7 +608,10 @@ def _status(
         if cues.commentary_left.search(near_left) or cues.commentary_right.search(right):
             return None
     negation = cues.status["negation"]
-    if negation.left.search(clause_left) or negation.right.search(right):
+    right_long = _first_words(
+        text[trigger.end : _clause_end(text, trigger.end, sentence[1])], cues.right_words * 2
+    )
+    if negation.left.search(clause_left) or negation.right.search(right_long):
         return None  # a negation scopes over the rest of its clause: "failed to agree on sanctions"
     noun_like = trigger.rule.form == "noun" or bool(_BAN_NOUN.match(text, trigger.start))
     found: dict[str, tuple[int, int]] = {}  # name -> (distance to the trigger, start of the cue)
@@ -720,6 +728,8 @@ def _roles(
             continue  # "sanctions from Ottawa": the issuer, not the target
         if _speaker(text, actor, cues, sentence[0]):
             continue
+        if _BARRED_FROM.match(text, actor.end):
+            continue  # "bars Americans from doing business with ...": the issuer's own people
         flown_over = trigger.rule.type is MeasureType.AIRSPACE_CLOSURE and _OVER.search(before)
         if _is_reason(text, actor, sentence[0], cues) and not flown_over:
             continue
