@@ -90,7 +90,8 @@ _BAN_NOUN = re.compile(
 _CLOSE_OBJECT = re.compile(r"\s+(?:(?:the|its|their|a|an|\w+)\s+){0,2}$")
 _PREP_PHRASE = re.compile(
     r"\b(?:on|against|to|targeting|from|with|at|bound\s+for|destined\s+for)\s+"
-    r"(?:(?:the|its|their|all|some|certain|major|more|several|\d[\d,]*|[a-z]+)\s+){1,3}$"
+    r"(?:(?!what\b|which\b|who\b|whom\b|whose\b)"
+    r"(?:the|its|their|all|some|certain|major|more|several|\d[\d,]*|[a-z]+)\s+){1,3}$"
 )
 _WITH_MEASURE = re.compile(r"(?:'s|’s)?\s+(?:with|under|to)\s+(?:[\w-]+\s+){0,4}$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -104,7 +105,12 @@ _GOVERNS = re.compile(
     re.IGNORECASE,
 )
 _FROM_ISSUER = re.compile(r"^\s+from\s+(?:the\s+)?$")
-_FACES = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk\w*|suffer\w*|pay)\b", re.IGNORECASE)
+# A mention followed by its "face" verb: "Damascus could face", "Tehran would pay".
+_FACER = re.compile(
+    r"(?:'s|’s)?\s+(?:that\s+it\s+|it\s+)?(?:(?:could|would|will|may|might|must|now|also|still|then|"
+    r"therefore|soon|risks?|stands?|is|are)\s+){0,3}(?:to\s+)?(?:fac(?:e|es|ed|ing)|suffer\w*|pay)\b",
+    re.IGNORECASE,
+)
 _MEMBER_HEAD = re.compile(
     r"(?:'s|’s)?\s+(?:ally|allies|member|members|member\s+states|partner|partners|countries|"
     r"states|nations|capitals|governments)\b",
@@ -117,13 +123,16 @@ _BARRED_FROM = re.compile(
     r"covering|trading|working|buying|selling|financing|insuring)\b",
     re.IGNORECASE,
 )
+_PASSIVE_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b", re.IGNORECASE
+)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 _REASON_ZONE = re.compile(
     r"\b(?:over|after|because\s+of|due\s+to|in\s+response\s+to|in\s+retaliation\s+for|following|"
     r"amid|for\s+(?=\w+ing\b|its\b|their\b|his\b|her\b|the\s+(?:war|invasion|attack|crackdown))|"
-    r"since|as(?!\s+(?:well|part|a\s+result|of))|because)\b",
+    r"since|as(?!\s+(?:well|part|a\s+result|of))|because|if|unless|until|whether)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_HEAD = re.compile(r"^(?:’s|'s|')\s+((?:[\w-]+\s+){0,3})")
@@ -764,9 +773,7 @@ def _roles(
                 and _OBJECT_OF_VERB.search(_before(text, actor, sentence[0]))
                 and _WITH_MEASURE.match(text, actor.end, trigger.start)
             )
-            faces = trigger.rule.form == "noun" and (
-                _FACES.search(text, actor.end, trigger.start) or _FACES.match(text, trigger.start)
-            )
+            faces = trigger.rule.form == "noun" and _FACER.match(text, actor.end)
             if _names_target(text, actor, cues) or object_of_verb or faces:
                 targets = _coordinated(text, actors, i, -1)
                 break
@@ -843,6 +850,8 @@ def _roles(
     if not issuers:
         # The sentence's subject before the clause: "Tokyo has ... and frozen the assets".
         for index in reversed([i for i, a in enumerate(actors) if a.end <= clause_start]):
+            if _PASSIVE_CLAUSE.search(text, clause_start, trigger.end):
+                break  # "..., but its accession talks are frozen": the subject is the patient
             if _may_issue(text, actors[index], used, sentence[0], clause_start, cues):
                 issuers = _coordinated(text, actors, index, -1)
                 break
@@ -888,7 +897,7 @@ def _may_issue(
         return False
     if _OPPOSES.search(text, actor.end, trigger_start):
         return False
-    if _FACES.search(text, actor.end, trigger_start):
+    if _FACER.match(text, actor.end):
         return False  # "Damascus could face sanctions": the one who faces them is the target
     if _HYPHEN_MODIFIER.match(text, actor.end):
         return False  # "U.S.-drafted", "Kremlin-backed": a modifier, not the measure's issuer
