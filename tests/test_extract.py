@@ -140,6 +140,54 @@ def test_fronted_phrase_does_not_set_status():
     assert ("UN", "LBY", "airspace_closure", "imposed") in found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a condition after the trigger makes it a threat
+        ("Ottawa will impose sanctions on Caracas, should Caracas rig the vote.", "threatened"),
+        # a deal not yet sealed
+        ("Canada has yet to agree on new sanctions on Venezuela.", "threatened"),
+        # the owner inside the measure's noun phrase does not hide the lift word
+        ("The lifting of Canadian sanctions on Venezuela surprised traders.", "lifted"),
+        # a relative clause after the trigger describes its history, not its status
+        ("Canada reimposed every sanction on Venezuela that had been lifted in 2023.", "imposed"),
+    ],
+)
+def test_status_in_context(sentence, expected):
+    found = tuples(sentence)
+    assert ("CAN", "VEN", "unspecified", expected) in found, found
+
+
+def test_coming_off_a_sanctions_list_is_a_lifting():
+    found = tuples("Two Belarusian banks are coming off the Canadian sanctions list.")
+    assert ("CAN", "BLR", "asset_freeze", "lifted") in found, found
+
+
+def test_the_one_who_faces_measures_is_their_target():
+    found = tuples("Canada warned Belarus that it would face sanctions if the crackdown went on.")
+    assert found == {("CAN", "BLR", "unspecified", "threatened")}
+
+
+def test_sanctions_from_a_state_name_their_issuer():
+    found = tuples("Caracas could face sanctions from Ottawa.")
+    assert found == {("CAN", "VEN", "unspecified", "threatened")}
+
+
+def test_the_issuers_own_people_barred_from_business_are_not_the_target():
+    found = tuples("Ottawa barred Canadians from doing business with Iran's Revolutionary Guards.")
+    assert ("CAN", "IRN", "financial_restriction", "imposed") in found, found
+
+
+def test_a_giver_of_aid_issues_its_cut():
+    found = tuples("Canada has ended Canadian aid to Myanmar's military government.")
+    assert ("CAN", "MMR", "financial_restriction", "imposed") in found, found
+
+
+def test_an_agency_possessive_owns_its_list():
+    found = tuples("Three Iranian firms were added to OFAC's Specially Designated Nationals list.")
+    assert ("USA", "IRN", "asset_freeze", "imposed") in found, found
+
+
 # --- context ----------------------------------------------------------------------------------
 
 
@@ -151,6 +199,24 @@ def test_issuer_and_target_from_earlier_sentences():
     found = tuples(text)
     assert ("CAN", "BLR", "asset_freeze", "imposed") in found
     assert ("CAN", "BLR", "export_ban", "imposed") in found
+
+
+def test_the_council_resolves_to_the_bloc_of_that_name():
+    text = (
+        "The Council of the European Union adopted a package on Belarus. "
+        "The G7 welcomed the step. The Council also banned exports of aircraft parts to Belarus."
+    )
+    found = tuples(text)
+    assert ("EU", "BLR", "export_ban", "imposed") in found, found
+    assert not any(issuer == "G7" for issuer, _, _, _ in found)
+
+
+def test_first_party_shown_acting_issues_later_measures():
+    text = (
+        "The Arab League is piling pressure on Damascus. "
+        "The organisation voted to suspend Syria from its meetings."
+    )
+    assert ("ARAB_LEAGUE", "SYR", "talks_suspension", "imposed") in tuples(text)
 
 
 def test_general_sanctions_without_any_issuer_give_nothing():

@@ -126,6 +126,7 @@ _BARRED_FROM = re.compile(
 _PASSIVE_CLAUSE = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b", re.IGNORECASE
 )
+_PARTICLE = re.compile(r"off\b", re.IGNORECASE)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -636,6 +637,8 @@ def _status(
                 found[name] = (0, len(left))
             continue
         window = modal_left if name in ("announced", "threatened") else left
+        if name == "lifted" and _PARTICLE.match(text, trigger.start):
+            window = modal_left  # "coming off the sanctions list": the particle opens the trigger
         for match in status_cues.left.finditer(window):
             distance = max(0, len(left) - match.end())
             if name not in found or distance < found[name][0]:
