@@ -58,7 +58,7 @@ _WORD = re.compile(r"[\w'’.-]+")
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[—–]\s|\s-\s|\((?=[^)]*$)|,\s+(?:while|whereas|but|although|though|however|"
     r"meanwhile|which|who|and\s+(?=it|they|he|she|the\s+\w+\s+(?:said|says)))\s|"
-    r"\s(?:but|while|whereas)\s"
+    r"\s(?:but|while|whereas|before|until|unless|once|because)\s"
 )
 _COORD = re.compile(
     r"^(?:\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as|plus|&)\s+)(?:the\s+)?"
@@ -119,7 +119,7 @@ _MEMBER_HEAD = re.compile(
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
 _ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
 _BARRED_FROM = re.compile(
-    r"(?:\s+and\s+[\w.-]+(?:\s+\w+)?)?\s+from\s+(?:doing|dealing|providing|offering|investing|"
+    r"(?:-\w+)?(?:\s+\w+)?(?:\s+and\s+[\w.-]+(?:\s+\w+)?)?\s+from\s+(?:doing|dealing|providing|offering|investing|"
     r"covering|trading|working|buying|selling|financing|insuring)\b",
     re.IGNORECASE,
 )
