@@ -338,3 +338,11 @@ def test_model_page_examples_run_and_print_what_they_show(capsys):
         exec(compile(block, "docs/model.md", "exec"), namespace)
         shown = [line[3:] for line in block.splitlines() if line.startswith("#> ")]
         assert capsys.readouterr().out.splitlines() == shown, block
+
+
+def test_empty_issuer_name_takes_the_display_name():
+    assert Issuer(code="JPN", name="").name == "Japan"
+
+
+def test_issuer_name_may_be_another_form():
+    assert Issuer(code="JPN", name="Tokyo").name == "Tokyo"

@@ -17,6 +17,7 @@ that was written::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -59,7 +60,8 @@ class _Frozen(BaseModel):
 class Issuer(_Frozen):
     """The state or bloc that takes a measure.
 
-    ``name`` and ``kind`` default from the code, and must agree with it when given.
+    ``name`` defaults to the code's display name ("Japan") and may be given in another form
+    ("Tokyo"); ``kind`` defaults from the code and must agree with it.
     """
 
     #: Actor code of the issuing state or bloc.
@@ -76,7 +78,8 @@ class Issuer(_Frozen):
             code = data["code"]
             if is_actor_code(code):
                 data = dict(data)
-                data.setdefault("name", actor_name(code))
+                if not data.get("name"):
+                    data["name"] = actor_name(code)
                 data.setdefault("kind", actor_kind(code))
         return data
 
@@ -190,10 +193,11 @@ class Sanction(_Frozen):
         return self
 
     @classmethod
-    def group(cls, measures: list[Measure] | tuple[Measure, ...]) -> list[Sanction]:
+    def group(cls, measures: Iterable[Measure]) -> list[Sanction]:
         """Group measures by (issuer, target code, source), in order of first appearance.
 
-        The package's date is the earliest date of its measures.
+        The package's date is the earliest date of its measures; its target is the targeted
+        state (kind ``state``), while each measure keeps its own target kind, name and count.
         """
         groups: dict[tuple[str, str | None, str | None], list[Measure]] = {}
         for measure in measures:

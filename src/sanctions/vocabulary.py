@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -30,6 +30,7 @@ __all__ = [
     "TARGET_KINDS",
     "CameoCodes",
     "Category",
+    "GsdbCategory",
     "MeasureType",
     "MeasureTypeInfo",
     "PloverCode",
@@ -98,17 +99,9 @@ GsdbCategory = Literal["trade", "financial", "arms", "military", "travel", "othe
 StatusClass = Literal["active", "threatened", "lifted"]
 
 #: The measure categories, in table order.
-CATEGORIES: tuple[str, ...] = (
-    "trade",
-    "financial",
-    "arms",
-    "travel",
-    "transport",
-    "diplomatic",
-    "other",
-)
+CATEGORIES: tuple[str, ...] = get_args(Category)
 #: The six category columns of the Global Sanctions Database.
-GSDB_CATEGORIES: tuple[str, ...] = ("trade", "financial", "arms", "military", "travel", "other")
+GSDB_CATEGORIES: tuple[str, ...] = get_args(GsdbCategory)
 
 
 class _Row(BaseModel):
