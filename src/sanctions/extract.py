@@ -127,6 +127,14 @@ _PASSIVE_CLAUSE = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b", re.IGNORECASE
 )
 _PARTICLE = re.compile(r"off\b", re.IGNORECASE)
+_PLACE_TYPES = frozenset(
+    {MeasureType.TRAVEL_BAN, MeasureType.AIRSPACE_CLOSURE, MeasureType.PORT_BAN}
+)
+_ENTRY_PLACE = re.compile(
+    r"\b(?:entry\s+(?:to|into)|entering|enter|travel\w*\s+to|into|landing\s+in|visiting)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -799,6 +807,20 @@ def _roles(
             faced = [i for i, a in before_trigger if not _is_reason(text, a, sentence[0], cues)]
             if faced:
                 targets = _coordinated(text, actors, faced[-1], -1)
+    if not issuers and trigger.rule.type in _PLACE_TYPES:
+        # "refused entry to the United States", "barred from U.S. airspace": the place is the
+        # issuer's, whoever else the sentence names first.
+        place = next(
+            (
+                (i, a) for i, a in after
+                if id(a) not in used and a.start - trigger.end <= 50
+                and (_ENTRY_PLACE.search(_before(text, a, sentence[0]))
+                     or cues.issuer_heads.match(_head_after(text, a)))
+            ),
+            None,
+        )  # fmt: skip
+        if place is not None:
+            issuers = [place[1]]
     candidates = [
         (i, a) for i, a in reversed(before_trigger if not issuers else [])
         if _may_issue(text, a, used, sentence[0], trigger.start, cues)
