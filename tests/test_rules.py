@@ -325,6 +325,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     (
+        "finance_ban",
+        "Australia barred its citizens from dealing with three Iranian banks.",
+        {("AUS", "IRN", "financial_restriction", "imposed")},
+    ),
+    (
+        "flight_ban",
+        "Georgia banned flights by Russian airlines after the crackdown.",
+        {("GEO", "RUS", "airspace_closure", "imposed")},
+    ),
+    (
         "swift",
         "Lawmakers in Washington want to keep Syrian banks off the SWIFT network.",
         {("USA", "SYR", "swift_disconnection", "threatened")},
@@ -401,6 +411,7 @@ PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
 
 # Sentences that must not give a type: words a loose rule once read as a measure.
 NOT_A_MEASURE: list[tuple[str, str]] = [
+    ("Canada banned exports of aircraft parts to Belarus.", "airspace_closure"),
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "import_ban"),
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "export_ban"),
     ("Canada imposed a ban on exporting drones and other goods to Iran.", "import_ban"),
