@@ -262,6 +262,20 @@ def test_countermeasure_points_at_what_it_answers():
     assert (talks.responds_to.issuer, talks.responds_to.target) == ("LTU", "CHN")
 
 
+def test_each_side_of_a_tit_for_tat_expulsion():
+    found = tuples(
+        "Canada expelled four Chinese diplomats on Thursday and Beijing retaliated by "
+        "expelling a Canadian consul."
+    )
+    assert ("CAN", "CHN", "diplomatic_expulsion", "imposed") in found
+    assert ("CHN", "CAN", "diplomatic_expulsion", "imposed") in found
+
+
+def test_what_a_party_calls_retaliation_is_no_measure_of_its_own():
+    found = tuples("Beijing blocked Lithuanian beef, in what Vilnius called retaliation.")
+    assert {issuer for issuer, _, _, _ in found} == {"CHN"}
+
+
 def test_target_kind_and_count():
     (measure,) = extract("Britain froze the assets of seven Russian oligarchs.")
     assert measure.target.kind is sanctions.TargetKind.INDIVIDUAL

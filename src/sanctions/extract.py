@@ -135,6 +135,8 @@ _ENTRY_PLACE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Evidence stops where another item or clause begins: "expelled four diplomats, and Beijing".
+_LIST_BREAK = re.compile(r"[,;]|\s(?:and|but|while)\s")
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -1094,6 +1096,7 @@ def _sentence_measures(
                 actor.code in targets
                 and trigger.end <= actor.start <= trigger.end + 60
                 and actor.end <= clause_end
+                and not _LIST_BREAK.search(text, trigger.end, actor.start)
             ):
                 evidence_end = max(evidence_end, actor.end)
                 break
