@@ -276,6 +276,16 @@ def test_what_a_party_calls_retaliation_is_no_measure_of_its_own():
     assert {issuer for issuer, _, _, _ in found} == {"CHN"}
 
 
+def test_adopting_another_blocs_sanctions_makes_both_issuers():
+    found = tuples("Switzerland adopted the EU's latest sanctions against Belarus on Friday.")
+    assert {("CHE", "BLR"), ("EU", "BLR")} <= {(i, t) for i, t, _, _ in found}
+
+
+def test_a_name_modifying_targeted_firms_is_the_target():
+    found = tuples("China added three U.S. defence firms to its unreliable entity list.")
+    assert ("CHN", "USA", "export_ban", "imposed") in found, found
+
+
 def test_target_kind_and_count():
     (measure,) = extract("Britain froze the assets of seven Russian oligarchs.")
     assert measure.target.kind is sanctions.TargetKind.INDIVIDUAL

@@ -137,6 +137,17 @@ _ENTRY_PLACE = re.compile(
 )
 # Evidence stops where another item or clause begins: "expelled four diplomats, and Beijing".
 _LIST_BREAK = re.compile(r"[,;]|\s(?:and|but|while)\s")
+# A name used as a modifier of a lower-case noun: "U.S. defence firms", "Iran oil".
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:firms|companies|banks|lenders|oil|gas|"
+    r"goods|products|exports|imports|entities|individuals|vessels|ships|airlines|"
+    r"carriers|oligarchs|businessmen|tankers)\b"
+)
+_ADOPTS = re.compile(
+    r"\b(?:adopt\w*|join\w*|align\w*\s+(?:itself\s+)?with|mirror\w*|match\w*|cop(?:y|ied|ies)|"
+    r"implement\w*|appl(?:y|ied|ies)|transpos\w*)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -801,6 +812,17 @@ def _roles(
     ]  # fmt: skip
     if adjacent:
         issuers = _coordinated(text, actors, adjacent[-1][0], -1)
+        owner = min(issuers, key=lambda a: a.start)
+        if _ADOPTS.search(text, clause_start, owner.start):
+            # "Switzerland adopted the EU's latest sanctions": both impose them.
+            adopters = [
+                i
+                for i, a in before_trigger
+                if a.end <= owner.start
+                and _may_issue(text, a, used, sentence[0], owner.start, cues)
+            ]
+            if adopters:
+                issuers += _coordinated(text, actors, adopters[-1], -1)
     source = next(((i, a) for i, a in after if _from_issuer(text, trigger, a)), None)
     if source is not None and not issuers:
         # "Caracas could face sanctions from Ottawa": Ottawa issues, Caracas is the target.
@@ -981,7 +1003,8 @@ _LEADER_HEAD = re.compile(
 
 def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
     """A demonym or possessive that modifies a targeted thing: "Russian banks", "Iran's oil"."""
-    if not (actor.kind in (AliasKind.DEMONYM, None) or actor.possessive):
+    attributive = actor.kind is AliasKind.NAME and bool(_ATTRIBUTIVE.match(text, actor.end))
+    if not (actor.kind in (AliasKind.DEMONYM, None) or actor.possessive or attributive):
         return False
     if actor.kind is AliasKind.AGENCY:
         return False  # "OFAC's list", "the Treasury's order": an agency owns measures
