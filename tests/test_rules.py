@@ -325,6 +325,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     (
+        "talks_stop",
+        "Seoul suspended the 2018 military agreement with Pyongyang after the launch.",
+        {("KOR", "PRK", "talks_suspension", "imposed")},
+    ),
+    (
+        "mfn_remove",
+        "Washington revoked Georgia's trade preferences on Monday.",
+        {("USA", "GEO", "mfn_revocation", "imposed")},
+    ),
+    (
         "finance_ban",
         "Australia barred its citizens from dealing with three Iranian banks.",
         {("AUS", "IRN", "financial_restriction", "imposed")},
@@ -411,6 +421,7 @@ PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
 
 # Sentences that must not give a type: words a loose rule once read as a measure.
 NOT_A_MEASURE: list[tuple[str, str]] = [
+    ("Moscow will not sell oil to countries that abide by the price cap.", "price_cap"),
     ("Canada banned exports of aircraft parts to Belarus.", "airspace_closure"),
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "import_ban"),
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "export_ban"),
