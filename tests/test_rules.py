@@ -325,6 +325,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     (
+        "asset_freeze_noun",
+        "The Treasury removed three Belarusian potash producers from its sanctions list.",
+        {("USA", "BLR", "asset_freeze", "lifted")},
+    ),
+    (
         "talks_stop",
         "Seoul suspended the 2018 military agreement with Pyongyang after the launch.",
         {("KOR", "PRK", "talks_suspension", "imposed")},
