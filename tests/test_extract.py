@@ -168,6 +168,11 @@ def test_the_one_who_faces_measures_is_their_target():
     assert found == {("CAN", "BLR", "unspecified", "threatened")}
 
 
+def test_or_face_makes_the_subject_the_target():
+    found = tuples("The Security Council told Iran to halt enrichment or face sanctions.")
+    assert ("UN", "IRN", "unspecified", "threatened") in found, found
+
+
 def test_sanctions_from_a_state_name_their_issuer():
     found = tuples("Caracas could face sanctions from Ottawa.")
     assert found == {("CAN", "VEN", "unspecified", "threatened")}

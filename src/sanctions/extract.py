@@ -111,6 +111,7 @@ _FACER = re.compile(
     r"therefore|soon|risks?|stands?|is|are)\s+){0,3}(?:to\s+)?(?:fac(?:e|es|ed|ing)|suffer\w*|pay)\b",
     re.IGNORECASE,
 )
+_FACE_VERB = re.compile(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?)\b", re.IGNORECASE)
 _MEMBER_HEAD = re.compile(
     r"(?:'s|’s)?\s+(?:ally|allies|member|members|member\s+states|partner|partners|countries|"
     r"states|nations|capitals|governments)\b",
@@ -786,6 +787,24 @@ def _roles(
     before_trigger = [
         (i, a) for i, a in enumerate(actors) if a.end <= trigger.start and a.start >= clause_start
     ]
+    face = (
+        _FACE_VERB.search(text, clause_start, trigger.start)
+        if trigger.rule.form == "noun"
+        else None
+    )
+    if not targets and face is not None:
+        # "Iran must halt enrichment or face sanctions": the nearest party before the verb.
+        facing = [
+            i
+            for i, a in before_trigger
+            if a.end <= face.start()
+            and not a.possessive
+            and not _is_reason(text, a, sentence[0], cues)
+            and not cues.target_preps.search(_before(text, a, sentence[0]))
+            and not cues.issuer_heads.match(_head_after(text, a))
+        ]
+        if facing:
+            targets = _coordinated(text, actors, facing[-1], -1)
     if not targets:
         for i, actor in reversed(before_trigger):
             if _is_reason(text, actor, sentence[0], cues):
