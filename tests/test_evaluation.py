@@ -1,0 +1,87 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from sanctions.evaluation import CorpusError, read_corpus, score, score_file
+
+FREEZE = {"issuer": "CAN", "target": "BLR", "type": "asset_freeze", "status": "imposed"}
+
+
+def record(text, measures, rid="r"):
+    return {"id": rid, "text": text, "measures": measures}
+
+
+def test_perfect_record():
+    result = score([record("Canada froze the assets of nine Belarusian officials.", [FREEZE])])
+    assert (result.tuples.tp, result.tuples.fp, result.tuples.fn) == (1, 0, 0)
+    assert result.f1 == 1.0
+
+
+def test_announced_and_imposed_are_one_status_class():
+    gold = dict(FREEZE, status="announced")
+    result = score([record("Canada froze the assets of nine Belarusian officials.", [gold])])
+    assert result.tuples.tp == 1
+    assert result.exact.tp == 0  # the exact-status figure tells them apart
+
+
+def test_misses_extras_and_false_alarms():
+    records = [
+        record("Canada froze the assets of nine Belarusian officials.", [], "neg"),
+        record("Markets were calm on Friday.", [FREEZE], "miss"),
+    ]
+    result = score(records)
+    assert result.negatives == 1
+    assert result.false_alarms == 1
+    assert (result.tuples.tp, result.tuples.fp, result.tuples.fn) == (0, 1, 1)
+    by_id = {r.id: r for r in result.records}
+    assert by_id["miss"].missed == {("CAN", "BLR", "asset_freeze", "active")}
+    assert by_id["neg"].extra == {("CAN", "BLR", "asset_freeze", "active")}
+
+
+def test_report_lists_errors_with_text():
+    result = score([record("Markets were calm on Friday.", [FREEZE], "miss")])
+    report = result.report(errors=5)
+    assert "== miss" in report
+    assert "Markets were calm" in report
+    assert "MISS  CAN -> BLR  asset_freeze  active" in report
+    assert report.splitlines()[-1].startswith("tuple (status class): P")
+
+
+class Exploding:
+    def extract(self, text, *, published=None):
+        raise RuntimeError("boom")
+
+
+def test_a_crash_is_scored_as_empty_and_reported():
+    result = score([record("Canada froze Belarusian assets.", [FREEZE])], extractor=Exploding())  # type: ignore[arg-type]
+    assert len(result.crashes) == 1
+    assert result.crashes[0].error == "RuntimeError: boom"
+    assert result.tuples.fn == 1
+
+
+def test_read_corpus_reports_file_and_line(tmp_path: Path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(record("ok", [])) + "\n{broken\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"c\.jsonl:2"):
+        list(read_corpus(corpus))
+
+
+def test_records_without_measures_are_not_a_corpus(tmp_path: Path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"text": "hello"}) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no 'measures'"):
+        list(read_corpus(corpus))
+
+
+def test_bad_gold_type_is_named(tmp_path: Path):
+    corpus = tmp_path / "c.jsonl"
+    bad = dict(FREEZE, type="boycott")
+    corpus.write_text(json.dumps(record("x", [bad])) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="bad type or status"):
+        score_file(corpus)
+
+
+def test_missing_file_is_a_corpus_error(tmp_path: Path):
+    with pytest.raises(CorpusError, match="cannot open"):
+        score_file(tmp_path / "nope.jsonl")

@@ -1,0 +1,77 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctions.text import resolve_date, sentences
+
+
+def spans(text):
+    return [text[s:e] for s, e in sentences(text)]
+
+
+def test_splits_after_full_stops_before_capitals():
+    assert spans("Canada acted. Norway followed! Did Japan?") == [
+        "Canada acted.",
+        "Norway followed!",
+        "Did Japan?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Treasury froze the assets.",
+        "Sanctions start on Dec. 5 for all members.",
+        "Mr. Blinken said the E.U. would follow.",
+    ],
+)
+def test_abbreviations_do_not_split(text):
+    assert spans(text) == [text]
+
+
+def test_blank_lines_and_headlines_split():
+    text = "Canada sanctions Iran\n\nOTTAWA - Canada froze assets.\nNorway followed."
+    assert spans(text) == [
+        "Canada sanctions Iran",
+        "OTTAWA - Canada froze assets.",
+        "Norway followed.",
+    ]
+
+
+@given(st.text())
+def test_spans_are_ordered_inside_the_text_and_trimmed(text):
+    last = 0
+    for start, end in sentences(text):
+        assert last <= start < end <= len(text)
+        assert not text[start].isspace()
+        assert not text[end - 1].isspace()
+        last = end
+
+
+PUBLISHED = dt.date(2022, 3, 3)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Canada acted on Monday.", dt.date(2022, 2, 28)),
+        ("Canada acted on Thursday.", dt.date(2022, 3, 3)),
+        ("Canada acted yesterday.", dt.date(2022, 3, 2)),
+        ("The ban starts on March 20.", dt.date(2022, 3, 20)),
+        ("The ban started on Dec. 5.", dt.date(2021, 12, 5)),
+        ("On 2 March 2021 Canada acted.", dt.date(2021, 3, 2)),
+        ("The order of 2020-06-17 applies.", dt.date(2020, 6, 17)),
+        ("Canada acted.", None),
+        ("Canada may act.", None),
+        ("Canada acted on February 30.", None),
+    ],
+)
+def test_resolve_date(sentence, expected):
+    assert resolve_date(sentence, PUBLISHED) == expected
+
+
+def test_relative_dates_need_a_publication_date():
+    assert resolve_date("Canada acted on Monday.", None) is None
+    assert resolve_date("Canada acted on March 2, 2021.", None) == dt.date(2021, 3, 2)
