@@ -649,7 +649,10 @@ def _status(
     found: dict[str, tuple[int, int]] = {}  # name -> (distance to the trigger, start of the cue)
     for name in _STATUS_ORDER[1:]:
         status_cues = cues.status[name]
-        if status_cues.right.search(right):
+        # conditions ("..., unless Ankara changes course") may come a long way after a trigger,
+        # past the clause that holds it
+        after = text[trigger.end : min(sentence[1], trigger.end + 200)]
+        if status_cues.right.search(after if name == "threatened" else right):
             found[name] = (0, len(left))
             continue
         if name == "lifted" and not noun_like:
