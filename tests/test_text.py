@@ -75,3 +75,16 @@ def test_resolve_date(sentence, expected):
 def test_relative_dates_need_a_publication_date():
     assert resolve_date("Canada acted on Monday.", None) is None
     assert resolve_date("Canada acted on March 2, 2021.", None) == dt.date(2021, 3, 2)
+
+
+@given(st.text(alphabet=st.sampled_from("ab ,;U.S."), max_size=3000))
+def test_no_span_is_longer_than_the_limit(text):
+    for start, end in sentences(text, max_chars=200):
+        assert end - start <= 200
+
+
+def test_a_long_line_is_cut_at_clause_marks():
+    text = "Canada froze assets, " * 100
+    pieces = spans(text)
+    assert len(pieces) > 1
+    assert all(piece.endswith(",") or piece == pieces[-1] for piece in pieces)

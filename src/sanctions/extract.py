@@ -213,43 +213,64 @@ class _Trigger:
 
 @dataclass(slots=True)
 class _Context:
-    """What earlier sentences of the document said: the latest issuers and targets."""
+    """What the document says around a sentence: its latest issuers and targets, its focus.
 
-    issuers: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
+    Every lookup costs time bounded by the number of distinct actors, not by the length of
+    the document, so a long text stays linear.
+    """
+
     #: Every mention in the document: its most named state is the article's focus.
     mentions: list[_Actor] = field(default_factory=list)
     #: Mentions that name a cause ("over the invasion of Ukraine"), by identity.
     causes: set[int] = field(default_factory=set)
     #: Mentions that stand as a subject of a verb, in document order.
     subjects: list[_Actor] = field(default_factory=list)
+    #: Issuers and targets seen so far, each once, the latest last.
+    issuers: dict[str, None] = field(default_factory=dict)
+    targets: dict[str, None] = field(default_factory=dict)
+    #: States by how often the document names them (causes aside), then by first mention.
+    ranking: list[str] = field(default_factory=list)
+    #: Subject codes in order of first appearance, each once.
+    actors_first: list[str] = field(default_factory=list)
 
-    def focus_target(self, issuers: Iterable[str]) -> str | None:
-        exclude = set(issuers)
-        for code in reversed(self.targets):
-            if code not in exclude:
-                return code
+    def __post_init__(self) -> None:
         counts: dict[str, int] = {}
         for mention in self.mentions:
             if id(mention) in self.causes:
                 continue  # "over Ukraine": a cause, not the article's focus
-            if mention.code not in exclude and actor_kind(mention.code).value == "state":
+            if actor_kind(mention.code).value == "state":
                 counts[mention.code] = counts.get(mention.code, 0) + 1
-        if not counts:
-            return None
-        return max(counts, key=lambda code: counts[code])
+        order = {code: position for position, code in enumerate(counts)}
+        self.ranking = sorted(counts, key=lambda code: (-counts[code], order[code]))
+        self.actors_first = list(dict.fromkeys(m.code for m in self.subjects))
+
+    def note(self, issuers: Iterable[str], targets: Iterable[str | None]) -> None:
+        """Record the parties of a measure just found."""
+        for code in issuers:
+            self.issuers.pop(code, None)
+            self.issuers[code] = None
+        for target in targets:
+            if target is not None:
+                self.targets.pop(target, None)
+                self.targets[target] = None
+
+    def focus_target(self, issuers: Iterable[str]) -> str | None:
+        """The latest target of another measure, else the state the document names most."""
+        exclude = set(issuers)
+        for code in reversed(self.targets):
+            if code not in exclude:
+                return code
+        return next((code for code in self.ranking if code not in exclude), None)
 
     def focus_issuer(self, targets: Iterable[str]) -> str | None:
+        """The latest issuer of another measure, else the first party shown acting."""
         exclude = set(targets)
         for code in reversed(self.issuers):
             if code not in exclude:
                 return code
         # Nothing issued yet: the first party the article shows acting ("The Arab League is
         # piling pressure on ...").
-        for mention in self.subjects:
-            if mention.code not in exclude:
-                return mention.code
-        return None
+        return next((code for code in self.actors_first if code not in exclude), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1164,8 +1185,7 @@ def _sentence_measures(
                         response=response,
                     )
                 )
-        context.issuers += issuers
-        context.targets += [t for t in targets if t]
+        context.note(issuers, targets)
     return _drop_general(found)
 
 

@@ -72,7 +72,11 @@ class Rule:
 
 def _expand(text: str, macros: Mapping[str, str], where: str) -> str:
     def gap(match: re.Match[str]) -> str:
-        return rf"(?:[^\w;:!?]+{_NOT_CLAUSE}[\w'’.-]+){{0,{int(match.group(1))}}}?[^\w;:!?]+"
+        # A gap is at most ``words`` words; full stops belong to words ("U.S."), never to the
+        # separators, so abbreviations cannot be read in many ways.
+        words = int(match.group(1))
+        sep = r"[^\w.;:!?]+"
+        return rf"(?:{sep}{_NOT_CLAUSE}[\w'’.-]+){{0,{words}}}?{sep}"
 
     def macro(match: re.Match[str]) -> str:
         name = match.group(1)

@@ -76,18 +76,47 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])
 _LAST_TOKEN = re.compile(r"(\S+)[\"'”’)\]]*\s*$")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+#: No span is longer than this: a longer run without a sentence break (a page of boilerplate,
+#: a table flattened to one line) is cut at a clause mark or a space, so the work per span
+#: stays bounded and the whole text costs time linear in its length.
+MAX_SENTENCE = 800
+
+
+def sentences(text: str, max_chars: int = MAX_SENTENCE) -> list[tuple[int, int]]:
     """Split ``text`` into sentence spans ``(start, end)``; whitespace between them is dropped.
 
     Splits after ``.``, ``!`` or ``?`` followed by a capital, and at blank lines; a full stop
     after a known abbreviation ("U.S.", "Dec.", "Mr.") or a single initial does not split.
+    A span longer than ``max_chars`` is cut into pieces of at most that length, each at the
+    last clause mark (";", ",", ":") or else the last space before the limit.
     """
+    spans: list[tuple[int, int]] = []
+    for start, end in _sentences(text):
+        while end - start > max_chars:
+            cut = _cut(text, start, start + max_chars)
+            _append(text, start, cut, spans)
+            start = cut
+        _append(text, start, end, spans)
+    return spans
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to cut ``text[start:limit]``: after its last clause mark, else its last space."""
+    window = text[start:limit]
+    for marks in (";,:)]", " \t\n"):
+        position = max(window.rfind(mark) for mark in marks)
+        if position > len(window) // 2:
+            return start + position + 1
+    return limit
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.start()
         if text[end - 1 : end] == "." if end else False:
-            token = _LAST_TOKEN.search(text, start, end)
+            token = _LAST_TOKEN.search(text, max(start, end - 40), end)
             word = token.group(1).rstrip(".").lower() if token else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
