@@ -378,7 +378,13 @@ class Extractor:
 
     # -- pipeline -----------------------------------------------------------------------------
     def _find(self, text: str, day: dt.date | None) -> list[_Found]:
-        hits = self._scanner.find(text.lower())
+        lower = text.lower()
+        # Anchors start words: "port" in "report" or "sale" in "wholesale" enables nothing.
+        hits = [
+            (position, anchor)
+            for position, anchor in self._scanner.find(lower)
+            if position == 0 or not lower[position - 1].isalnum()
+        ]
         if not hits:
             return []
         spans = sentences(text)
