@@ -291,6 +291,16 @@ def test_a_name_modifying_targeted_firms_is_the_target():
     assert ("CHN", "USA", "export_ban", "imposed") in found, found
 
 
+def test_words_of_a_condition_do_not_set_the_status():
+    found = tuples(
+        "The EU agreed to impose an arms embargo on Niger's junta and said it was ready to "
+        "consider travel bans and asset freezes if the president was not released."
+    )
+    assert ("EU", "NER", "arms_embargo", "announced") in found
+    assert ("EU", "NER", "travel_ban", "threatened") in found
+    assert ("EU", "NER", "asset_freeze", "threatened") in found
+
+
 def test_target_kind_and_count():
     (measure,) = extract("Britain froze the assets of seven Russian oligarchs.")
     assert measure.target.kind is sanctions.TargetKind.INDIVIDUAL

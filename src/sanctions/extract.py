@@ -149,6 +149,13 @@ _ADOPTS = re.compile(
     r"implement\w*|appl(?:y|ied|ies)|transpos\w*)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where a sentence goes on to another statement: "..., and said they were ready to ...".
+_NEXT_STATEMENT = re.compile(
+    r";|,\s+(?:and|but)\s+(?:\w+\s+){0,2}(?:said|says|added|warned|told)\b|"
+    r"\band\s+(?:said|says|added|warned)\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(r"\b(?:if|unless|until|as\s+long\s+as)\b", re.IGNORECASE)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -670,6 +677,10 @@ def _status(
     right_long = _first_words(
         text[trigger.end : _clause_end(text, trigger.end, sentence[1])], cues.right_words * 2
     )
+    condition = _CONDITION.search(right_long)
+    if condition:  # "... if the president was not released": those words are the condition's
+        right_long = right_long[: condition.start()]
+        right = right[: condition.start()]
     if negation.left.search(clause_left) or negation.right.search(right_long):
         return None  # a negation scopes over the rest of its clause: "failed to agree on sanctions"
     noun_like = trigger.rule.form == "noun" or bool(_BAN_NOUN.match(text, trigger.start))
@@ -679,6 +690,8 @@ def _status(
         # conditions ("..., unless Ankara changes course") may come a long way after a trigger,
         # past the clause that holds it
         after = text[trigger.end : min(sentence[1], trigger.end + 200)]
+        other = _NEXT_STATEMENT.search(after)
+        after = after[: other.start()] if other else after
         if status_cues.right.search(after if name == "threatened" else right):
             found[name] = (0, len(left))
             continue
@@ -1044,8 +1057,8 @@ _OPPOSES = re.compile(
 
 
 _LEADER_HEAD = re.compile(
-    r"^\W{0,3}(?:governments?|authorities|administration|president|prime\s+minister|"
-    r"foreign\s+minister|minister|leaders?|officials\s+(?:said|say))\b",
+    r"^\W{0,3}(?:governments?|authorities|administration|presidents?|prime\s+ministers?|"
+    r"foreign\s+ministers?|ministers?|leaders?|officials\s+(?:said|say))\b",
     re.IGNORECASE,
 )
 
