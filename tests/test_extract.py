@@ -301,6 +301,14 @@ def test_words_of_a_condition_do_not_set_the_status():
     assert ("EU", "NER", "asset_freeze", "threatened") in found
 
 
+def test_sanctions_cited_as_a_cause_keep_their_owner():
+    found = tuples(
+        "Moscow barred 200 more Americans from entering the country in response to U.S. sanctions."
+    )
+    assert ("RUS", "USA", "travel_ban", "imposed") in found
+    assert ("USA", "RUS", "unspecified", "imposed") in found
+
+
 def test_target_kind_and_count():
     (measure,) = extract("Britain froze the assets of seven Russian oligarchs.")
     assert measure.target.kind is sanctions.TargetKind.INDIVIDUAL

@@ -156,6 +156,10 @@ _NEXT_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _CONDITION = re.compile(r"\b(?:if|unless|until|as\s+long\s+as)\b", re.IGNORECASE)
+_PLACE_HEAD = re.compile(
+    r"(?:'s|’s)?\s+(?:airspace|skies|airports|ports|territory|territorial\s+waters|waters|soil)\b",
+    re.IGNORECASE,
+)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -870,7 +874,8 @@ def _roles(
     adjacent = [
         (i, a) for i, a in before_trigger
         if id(a) not in used and _ADJACENT.match(text, a.end, trigger.start)
-        and not _names_target(text, a, cues) and not _is_reason(text, a, sentence[0], cues)
+        and not _names_target(text, a, cues)
+        and (_owner_form(a) or not _is_reason(text, a, sentence[0], cues))
     ]  # fmt: skip
     if adjacent:
         issuers = _coordinated(text, actors, adjacent[-1][0], -1)
@@ -901,7 +906,7 @@ def _roles(
                 (i, a) for i, a in after
                 if id(a) not in used and a.start - trigger.end <= 50
                 and (_ENTRY_PLACE.search(_before(text, a, sentence[0]))
-                     or cues.issuer_heads.match(_head_after(text, a)))
+                     or _PLACE_HEAD.match(text, a.end))
             ),
             None,
         )  # fmt: skip
@@ -986,6 +991,19 @@ def _from_issuer(text: str, trigger: _Trigger, actor: _Actor) -> bool:
     """After a general measure, "from" names its issuer: "sanctions from Ottawa"."""
     return trigger.rule.type is MeasureType.UNSPECIFIED and bool(
         _FROM_ISSUER.match(text[trigger.end : actor.start])
+    )
+
+
+def _owner_form(actor: _Actor) -> bool:
+    """Whether a mention reads as the owner of the measure it stands before.
+
+    It does even inside a cause ("in response to U.S. sanctions", "after Tokyo's sanctions");
+    a plain country name there names the topic instead ("after Ukraine sanctions").
+    """
+    return (
+        actor.possessive
+        or actor.kind in (AliasKind.DEMONYM, AliasKind.BLOC, AliasKind.AGENCY, AliasKind.CAPITAL)
+        or (actor.kind is AliasKind.NAME and not any(c.islower() for c in actor.text))
     )
 
 
