@@ -263,6 +263,7 @@ def spawn(command: list[str], timeout: float | None = None) -> dict[str, Any]:
     Linux carries a process's peak RSS over ``exec`` from the process it was forked from, so
     the parent imports nothing heavy (no pandas, no sanctions): the figure is the child's own.
     """
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = None if timeout is None else started + timeout
@@ -284,6 +285,7 @@ def spawn(command: list[str], timeout: float | None = None) -> dict[str, Any]:
     lines = out.strip().splitlines()
     result: dict[str, Any] = json.loads(lines[-1]) if lines and lines[-1][:1] == "{" else {}
     result["wall_seconds"] = wall
+    result["load_average_at_start"] = load
     result["peak_rss_mb"] = usage.ru_maxrss / 1024  # KiB on Linux
     return result
 

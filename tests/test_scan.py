@@ -73,3 +73,18 @@ def test_extractor_without_compiled_scanner_gives_the_same_measures(text: str) -
     compiled = Extractor().extract(text, published="2024-03-04")
     pure = Extractor(compiled_scanner=False).extract(text, published="2024-03-04")
     assert pure == compiled
+
+
+# Anchors count only at the start of a word; an anchor that a rule needs inside a longer word
+# ("ntr" in "PNTR", "insur" in "reinsurance") then never wakes its rule. The fix is a row
+# edit: add "pntr" to mfn_remove and "reinsur"/"reinsurer" to services_ban/services_agents.
+@pytest.mark.xfail(strict=True, reason="anchors inside a word: add pntr, reinsur to patterns")
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Congress voted to revoke PNTR for Russia.", "mfn_revocation"),
+        ("The EU banned reinsurance of Russian oil tankers.", "services_ban"),
+    ],
+)
+def test_rules_fire_where_their_anchor_is_inside_a_word(text: str, kind: str) -> None:
+    assert [m.type.value for m in Extractor().extract(text)] == [kind]
