@@ -158,6 +158,11 @@ def test_status_in_context(sentence, expected):
     assert ("CAN", "VEN", "unspecified", expected) in found, found
 
 
+def test_a_decision_to_end_a_measure_is_a_lifting():
+    found = tuples("The EU decided to end its arms embargo on Uzbekistan.")
+    assert found == {("EU", "UZB", "arms_embargo", "lifted")}
+
+
 def test_coming_off_a_sanctions_list_is_a_lifting():
     found = tuples("Two Belarusian banks are coming off the Canadian sanctions list.")
     assert ("CAN", "BLR", "asset_freeze", "lifted") in found, found

@@ -139,6 +139,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("USA", "MMR", "asset_freeze", "announced")},
     ),
+    "delisting": (
+        "Canada has delisted two Russian businessmen who cut ties with the Kremlin.",
+        None,
+        {("CAN", "RUS", "asset_freeze", "lifted")},
+    ),
     "finance_ban": (
         "The EU banned transactions with Russia's central bank.",
         None,
@@ -426,6 +431,10 @@ PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
 
 # Sentences that must not give a type: words a loose rule once read as a measure.
 NOT_A_MEASURE: list[tuple[str, str]] = [
+    (
+        "Canada has delisted two Russian businessmen who cut ties with the Kremlin.",
+        "diplomatic_expulsion",
+    ),
     ("Moscow will not sell oil to countries that abide by the price cap.", "price_cap"),
     ("Canada banned exports of aircraft parts to Belarus.", "airspace_closure"),
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "import_ban"),

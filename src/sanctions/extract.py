@@ -127,7 +127,6 @@ _BARRED_FROM = re.compile(
 _PASSIVE_CLAUSE = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b", re.IGNORECASE
 )
-_PARTICLE = re.compile(r"off\b", re.IGNORECASE)
 _PLACE_TYPES = frozenset(
     {MeasureType.TRAVEL_BAN, MeasureType.AIRSPACE_CLOSURE, MeasureType.PORT_BAN}
 )
@@ -706,9 +705,13 @@ def _status(
                 found[name] = (0, len(left))
             continue
         window = modal_left if name in ("announced", "threatened") else left
-        if name == "lifted" and _PARTICLE.match(text, trigger.start):
-            window = modal_left  # "coming off the sanctions list": the particle opens the trigger
+        if name == "lifted":
+            # a cue may run on into the trigger ("end its arms embargo", "coming off the
+            # list"), but must start before it
+            window = left + text[trigger.start : trigger.end]
         for match in status_cues.left.finditer(window):
+            if name == "lifted" and match.start() >= len(left):
+                break
             distance = max(0, len(left) - match.end())
             if name not in found or distance < found[name][0]:
                 found[name] = (distance, match.start())
