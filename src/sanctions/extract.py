@@ -388,7 +388,7 @@ class Extractor:
 
     # -- pipeline -----------------------------------------------------------------------------
     def _find(self, text: str, day: dt.date | None) -> list[_Found]:
-        lower = text.lower()
+        lower = _lower(text)
         # Anchors start words: "port" in "report" or "sale" in "wholesale" enables nothing.
         hits = [
             (position, anchor)
@@ -445,27 +445,39 @@ class Extractor:
             _Actor(m.start, m.end, m.code, m.kind, m.possessive, m.text)
             for m in self.actors.find(text, on=day)
         ]
+        found = sorted(
+            (
+                (match.start(), index, match)
+                for index, anaphor in enumerate(self.rules.cues.anaphors)
+                for match in anaphor.regex.finditer(text)
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        # One sweep in text order: the latest bloc or state mentioned so far, overall and by
+        # the last word of its name ("the Council" is the latest "... Council ..." bloc).
         anaphors: list[_Actor] = []
-        for anaphor in self.rules.cues.anaphors:
-            for match in anaphor.regex.finditer(text):
-                if any(a.start <= match.start() < a.end for a in actors):
-                    continue
-                earlier = [
-                    a
-                    for a in actors
-                    if a.end <= match.start() and actor_kind(a.code).value == anaphor.kind
-                ]
-                # "the Council" is the nearest earlier bloc named "... Council ...", else the
-                # nearest earlier bloc, else the table's default.
-                head = match.group().split()[-1].lower()
-                named = [a for a in earlier if head in a.text.lower()]
-                chosen = (named or earlier)[-1] if (named or earlier) else None
-                code = chosen.code if chosen is not None else anaphor.default
-                if code is not None:
-                    possessive = text.startswith(("'s", "’s"), match.end())
-                    anaphors.append(
-                        _Actor(match.start(), match.end(), code, None, possessive, match.group())
-                    )
+        latest: dict[str, _Actor] = {}
+        latest_named: dict[tuple[str, str], _Actor] = {}
+        cursor = 0
+        for start, index, match in found:
+            while cursor < len(actors) and actors[cursor].end <= start:
+                actor = actors[cursor]
+                kind = actor_kind(actor.code).value
+                latest[kind] = actor
+                for word in actor.text.lower().split():
+                    latest_named[(kind, word)] = actor
+                cursor += 1
+            if cursor < len(actors) and actors[cursor].start <= start:
+                continue  # inside an actor's own name
+            anaphor = self.rules.cues.anaphors[index]
+            head = match.group().split()[-1].lower()
+            chosen = latest_named.get((anaphor.kind, head)) or latest.get(anaphor.kind)
+            code = chosen.code if chosen is not None else anaphor.default
+            if code is not None:
+                possessive = text.startswith(("'s", "’s"), match.end())
+                anaphors.append(
+                    _Actor(match.start(), match.end(), code, None, possessive, match.group())
+                )
         merged = sorted(actors + anaphors, key=lambda a: (a.start, -a.end))
         out: list[_Actor] = []
         for actor in merged:
@@ -532,6 +544,17 @@ def extract_many(
 
 
 # -- helpers ----------------------------------------------------------------------------------
+def _lower(text: str) -> str:
+    """``text`` in lower case, one character for one, so its offsets are those of ``text``.
+
+    "İ" lower-cases to two characters; such a character is kept as it is.
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(low := c.lower()) != 1 else low for c in text)
+
+
 def _check_text(text: object) -> str:
     if isinstance(text, str):
         return text
@@ -569,8 +592,17 @@ def _unpack(record: object, number: int) -> tuple[str, dt.date | str | None, str
         if not isinstance(text, str):
             raise TypeError(f"record {number}: 'text' must be a str, not {type(text).__name__}")
         published = record.get("published")
-        if published is not None and not isinstance(published, (str, dt.date)):
-            raise TypeError(f"record {number}: 'published' must be a date or ISO string")
+        try:
+            _check_published(published)
+        except TypeError:
+            raise TypeError(
+                f"record {number}: 'published' must be a date, an ISO date string or None, "
+                f"not {type(published).__name__}"
+            ) from None
+        except ValueError:
+            raise ValueError(
+                f"record {number}: 'published' must be an ISO date (YYYY-MM-DD), got {published!r}"
+            ) from None
         source = record.get("source") or record.get("id")
         if source is not None and not isinstance(source, str):
             source = str(source)

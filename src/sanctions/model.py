@@ -17,10 +17,18 @@ that was written::
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    model_validator,
+)
 
 from .codes import ActorKind, actor_kind, actor_name, is_actor_code
 from .vocabulary import MeasureType, Status, TargetKind, status_class
@@ -38,6 +46,9 @@ __all__ = [
     "Target",
     "TargetKind",
 ]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _check_code(code: str) -> str:
@@ -106,11 +117,19 @@ class Target(_Frozen):
 
 
 class Evidence(_Frozen):
-    """The span of the source text that carries a measure: ``text == source[start:end]``."""
+    """The span of the source text that carries a measure: ``text == source[start:end]``.
+
+    In JSON a lone surrogate (from text decoded with ``surrogateescape``) is written as U+FFFD,
+    one character for one, since JSON text must be valid Unicode; offsets stay exact.
+    """
 
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+
+    @field_serializer("text", when_used="json")
+    def _json_text(self, text: str) -> str:
+        return _SURROGATE.sub("\ufffd", text)
 
     @model_validator(mode="after")
     def _consistent(self) -> Evidence:
