@@ -236,25 +236,29 @@ def test_a_parquet_ledger_with_invalid_utf8_in_a_key_is_refused(tmp_path):
 # --- saving never loses the old ledger --------------------------------------------------------
 
 
-def test_a_failed_save_keeps_the_old_ledger_and_leaves_no_temporary_file(saved, tmp_path):
+def test_a_failed_save_keeps_the_old_ledger_and_leaves_no_temporary_file(
+    saved, tmp_path, monkeypatch
+):
     _, data, _ = saved
     path = write(tmp_path, data)
-    broken = make_tracker()
-    broken.add("Canada froze the assets of nine \ud800 Belarusian officials.", source="x")
-    with pytest.raises(Exception):  # noqa: B017, PT011 - any error, as long as nothing is lost
-        broken.save(path)
+    written = []
+
+    def fail_on_the_second_record(record, *args, **kwargs):
+        written.append(record.key)
+        if len(written) == 2:
+            raise OSError(28, "No space left on device")
+        return dump(record, *args, **kwargs)
+
+    dump = tracker_module.TrackedMeasure.model_dump_json
+    monkeypatch.setattr(tracker_module.TrackedMeasure, "model_dump_json", fail_on_the_second_record)
+    with pytest.raises(OSError, match="No space left"):
+        make_tracker(DOCUMENTS[1:]).save(path)
     assert path.read_bytes() == data
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
         "ledger.jsonl"
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a measure whose evidence holds a lone surrogate cannot be saved: "
-    "TrackedMeasure.model_dump_json raises PydanticSerializationError (fix: a JSON field "
-    "serializer on Evidence.text in model.py writing U+FFFD for a lone surrogate)",
-)
 def test_a_ledger_with_a_lone_surrogate_in_an_evidence_saves_and_loads(tmp_path):
     tracker = make_tracker()
     tracker.add("Canada froze the assets of nine \ud800 Belarusian officials.", source="x")
@@ -386,14 +390,8 @@ def test_a_directory_or_a_missing_file_is_reported_and_the_rest_runs(mixed):
     assert f"{folder / 'missing.txt'}: cannot read" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a JSON Lines record whose text has a lone-surrogate escape ('\\ud800') crashes "
-    "'sanctions extract' with a PydanticSerializationError traceback when the measure is "
-    "written, and the records after it are lost (fix: the Evidence.text JSON serializer in "
-    "model.py; or in cli._records report such a record as not valid Unicode and skip it)",
-)
 def test_the_cli_survives_a_record_with_a_lone_surrogate(tmp_path):
+    # Lone surrogates are written as U+FFFD (model.py), so the measure prints and the run goes on.
     records = tmp_path / "records.jsonl"
     records.write_text(
         '{"id": "s1", "text": "Canada froze the assets of nine \\ud800 Belarusian officials."}\n'
