@@ -9,7 +9,8 @@ the actor tables and a measure vocabulary (so that the rules fire), as a mutated
 article, as an HTML page, or as one fragment repeated many times. Only the documented errors
 may come out (`DocumentTooLargeError` past ``max_chars``, ``ValueError``/``TypeError`` for a bad
 ``published``); every evidence span must be exactly where it says, in the text and, for HTML,
-in the page; and the same input must give the same measures twice.
+in the page; every measure must survive a JSON round trip; and the same input must give the
+same measures twice.
 """
 
 from __future__ import annotations
@@ -114,6 +115,13 @@ def check(text: str, published: object, extractor: Extractor | None = None) -> l
         evidence = measure.evidence
         if text[evidence.start : evidence.end] != evidence.text:
             raise AssertionError(f"evidence {evidence!r} is not in the text")
+        back = Measure.model_validate_json(measure.model_dump_json())
+        if (back.key, back.evidence.start, back.evidence.end) != (
+            measure.key,
+            evidence.start,
+            evidence.end,
+        ):
+            raise AssertionError(f"{measure!r} does not survive JSON")
     if len(text) < 2_000 and extract(text, published=published) != measures:  # type: ignore[arg-type]
         raise AssertionError("a second run gave other measures")
     return measures
