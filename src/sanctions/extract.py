@@ -21,6 +21,7 @@ The pipeline is a chain of small pure functions over frozen tables:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -362,7 +363,10 @@ class Extractor:
                 f"text has {len(text):,} characters, more than max_chars={self.max_chars:,}; "
                 "split it or raise the limit with Extractor(max_chars=...)"
             )
-        found = self._find(text, day)
+        plain, positions = _squeeze_spaces(text)
+        found = self._find(plain, day)
+        if positions is not None:
+            found = [_map_back(item, positions) for item in found]
         return _to_measures(text, found, day, source)
 
     def extract_sanctions(
@@ -544,6 +548,40 @@ def extract_many(
 
 
 # -- helpers ----------------------------------------------------------------------------------
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
+
+
+def _squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with each run of spaces, tabs and no-break spaces read as one space.
+
+    The rules measure their windows in characters, so "asset  freeze" or a tab must read as
+    "asset freeze". Returns the squeezed text and, when it differs, the offset in ``text`` of
+    each of its characters (plus one past the end); line breaks are kept as they are.
+    """
+    if _SPACE_RUN.search(text) is None:
+        return text, None
+    pieces: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for match in _SPACE_RUN.finditer(text):
+        pieces.append(text[last : match.start()])
+        positions.extend(range(last, match.start()))
+        pieces.append(" ")
+        positions.append(match.start())
+        last = match.end()
+    pieces.append(text[last:])
+    positions.extend(range(last, len(text)))
+    positions.append(len(text))
+    return "".join(pieces), positions
+
+
+def _map_back(item: _Found, positions: list[int]) -> _Found:
+    """A measure found in squeezed text, with its evidence span in the original text."""
+    start = positions[item.start]
+    end = positions[item.end - 1] + 1 if item.end > item.start else start
+    return dataclasses.replace(item, start=start, end=end)
+
+
 def _lower(text: str) -> str:
     """``text`` in lower case, one character for one, so its offsets are those of ``text``.
 

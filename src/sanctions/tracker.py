@@ -32,6 +32,7 @@ import errno
 import importlib
 import io
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -531,8 +532,13 @@ class Tracker:
             )
         records = header.get("records")
         window = header.get("window_seconds")
-        if not isinstance(records, int) or not isinstance(window, (int, float)) or window < 0:
-            raise LedgerError(f"{where}: bad header {header!r}")
+        bad = LedgerError(f"{where}: bad header {repr(header)[:200]}")
+        if not isinstance(records, int) or isinstance(records, bool) or records < 0:
+            raise bad
+        if not isinstance(window, (int, float)) or isinstance(window, bool):
+            raise bad
+        if not (math.isfinite(window) and 0 <= window <= dt.timedelta.max.total_seconds()):
+            raise bad
         return cls(extractor=extractor, window=dt.timedelta(seconds=window)), records
 
     @classmethod
@@ -550,7 +556,9 @@ class Tracker:
                 if tracker is None:
                     try:
                         header = json.loads(line)
-                    except json.JSONDecodeError as exc:
+                    except (ValueError, RecursionError) as exc:
+                        # JSONDecodeError is a ValueError; so is a number past the int digit
+                        # limit. A deeply nested header exhausts the recursion limit.
                         raise LedgerError(f"{where}: not a ledger header: {exc}") from exc
                     tracker, expected = cls._from_header(header, where, extractor)
                     continue
@@ -591,11 +599,11 @@ class Tracker:
         tracker, expected = cls._from_header(frame.attrs.get(_PARQUET_ATTR), str(path), extractor)
         if _PARQUET_KEY not in frame.columns:
             raise LedgerError(f"{path}: no {_PARQUET_KEY!r} column")
-        keys = frame[_PARQUET_KEY].astype(object).tolist()
         try:
+            keys = frame[_PARQUET_KEY].astype(object).tolist()
             reports = from_frame(frame)
-        except (ValueError, TypeError) as exc:
-            raise LedgerError(f"{path}: invalid report: {exc}") from exc
+        except Exception as exc:  # pyarrow and pandas raise their own errors for bad values
+            raise LedgerError(f"{path}: invalid report: {type(exc).__name__}: {exc}") from exc
         grouped: dict[str, list[Measure]] = {}
         for row, (key, report) in enumerate(zip(keys, reports, strict=True), start=1):
             if not isinstance(key, str):
