@@ -80,6 +80,20 @@ def text_bytes(path: Path) -> int:
 # --- configurations, each run in a fresh subprocess ---------------------------------------------
 
 
+class Clock:
+    """Wall and CPU seconds of a timed section: CPU time is steady on a loaded machine."""
+
+    def __init__(self) -> None:
+        self.wall = time.perf_counter()
+        self.cpu = time.process_time()
+
+    def stop(self) -> dict[str, float]:
+        return {
+            "seconds": time.perf_counter() - self.wall,
+            "cpu_seconds": time.process_time() - self.cpu,
+        }
+
+
 def _anchors() -> list[str]:
     from sanctions.rules import RuleSet
 
@@ -93,10 +107,9 @@ def child_extract_many(path: Path) -> dict[str, Any]:
     started = time.perf_counter()
     sanctions.extract("Warm-up: Canada froze assets.")  # compile the default tables
     build = time.perf_counter() - started
-    started = time.perf_counter()
+    clock = Clock()
     frame = to_frame(sanctions.extract_many(read_records(path)))
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "measures": len(frame), "build_seconds": build}
+    return {**clock.stop(), "measures": len(frame), "build_seconds": build}
 
 
 def child_spacy(path: Path) -> dict[str, Any]:
@@ -107,7 +120,7 @@ def child_spacy(path: Path) -> dict[str, Any]:
     nlp = spacy.blank("en")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("ANCHOR", [nlp.make_doc(anchor) for anchor in _anchors()])
-    started = time.perf_counter()
+    clock = Clock()
     pairs = ((record["text"], record["source"]) for record in read_records(path))
     sources, starts, ends = [], [], []
     for doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=256):
@@ -117,8 +130,7 @@ def child_spacy(path: Path) -> dict[str, Any]:
             starts.append(span.start_char)
             ends.append(span.end_char)
     frame = pd.DataFrame({"source": sources, "start": starts, "end": ends})
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "matches": len(frame)}
+    return {**clock.stop(), "matches": len(frame)}
 
 
 def child_scan(path: Path) -> dict[str, Any]:
@@ -127,7 +139,7 @@ def child_scan(path: Path) -> dict[str, Any]:
     from sanctions.scan import make_scanner
 
     scanner = make_scanner(_anchors())
-    started = time.perf_counter()
+    clock = Clock()
     sources, starts, anchors = [], [], []
     for record in read_records(path):
         for start, anchor in scanner.find(record["text"].lower()):
@@ -135,8 +147,7 @@ def child_scan(path: Path) -> dict[str, Any]:
             starts.append(start)
             anchors.append(anchor)
     frame = pd.DataFrame({"source": sources, "start": starts, "anchor": anchors})
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "matches": len(frame), "scanner": type(scanner).__name__}
+    return {**clock.stop(), "matches": len(frame), "scanner": type(scanner).__name__}
 
 
 def child_dask2(path: Path) -> dict[str, Any]:
@@ -174,9 +185,9 @@ def child_pathological(kind: str, size: int) -> dict[str, Any]:
 
     extractor = Extractor(max_chars=max(size + 1, 20_000_000))
     text = corpus.pathological(kind, size)
-    started = time.perf_counter()
+    clock = Clock()
     measures = extractor.extract(text)
-    return {"seconds": time.perf_counter() - started, "measures": len(measures)}
+    return {**clock.stop(), "measures": len(measures)}
 
 
 def child_memory(path: Path) -> dict[str, Any]:
@@ -187,14 +198,14 @@ def child_memory(path: Path) -> dict[str, Any]:
     chunk: list[sanctions.Measure] = []
     counts: dict[str, int] = {}
     total = 0
-    started = time.perf_counter()
+    clock = Clock()
     for measure in sanctions.extract_many(read_records(path)):
         chunk.append(measure)
         if len(chunk) == 10_000:
             total += _fold(to_frame(chunk), counts)
             chunk = []
     total += _fold(to_frame(chunk), counts)
-    return {"seconds": time.perf_counter() - started, "measures": total, "by_type": counts}
+    return {**clock.stop(), "measures": total, "by_type": counts}
 
 
 def _fold(frame: Any, counts: dict[str, int]) -> int:
@@ -287,6 +298,7 @@ def spawn(command: list[str], timeout: float | None = None) -> dict[str, Any]:
     result["wall_seconds"] = wall
     result["load_average_at_start"] = load
     result["peak_rss_mb"] = usage.ru_maxrss / 1024  # KiB on Linux
+    result["process_cpu_seconds"] = usage.ru_utime + usage.ru_stime
     return result
 
 
@@ -316,15 +328,26 @@ def measure(config: str, path: Path, repeat: int) -> dict[str, Any] | None:
                 return None
             result = spawn(command)
             result["seconds"] = result["wall_seconds"]
+            result["cpu_seconds"] = result["process_cpu_seconds"]  # start-up included
             result["measures"] = _count_lines(output)
             output.unlink()
         else:
             result = spawn(child_command(config, str(path)))
         runs.append(result)
-        print(f"  {config:<13} {path.name}: {result['seconds']:.2f} s", file=sys.stderr)
+        cpu = result.get("cpu_seconds")
+        print(
+            f"  {config:<13} {path.name}: {result['seconds']:.2f} s"
+            + (f" ({cpu:.2f} s CPU)" if cpu else "")
+            + f", load {result['load_average_at_start']:.1f}",
+            file=sys.stderr,
+        )
     summary = dict(runs[0])
     summary["runs"] = [round(r["seconds"], 3) for r in runs]
     summary["seconds"] = statistics.median(r["seconds"] for r in runs)
+    if all(r.get("cpu_seconds") for r in runs):
+        summary["cpu_seconds"] = statistics.median(r["cpu_seconds"] for r in runs)
+    else:
+        summary.pop("cpu_seconds", None)
     summary["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
     return summary
 
@@ -341,7 +364,7 @@ def pathological_runs(kinds: list[str], sizes: list[int], timeout: float) -> dic
         row: dict[str, Any] = {}
         for size in sizes:
             result = spawn(child_command("pathological", kind, str(size)), timeout=timeout)
-            row[str(size)] = result.get("seconds", f">{timeout:g}")
+            row[str(size)] = result.get("cpu_seconds", f">{timeout:g}")
             shown = row[str(size)]
             shown = f"{shown:.2f} s" if isinstance(shown, float) else f"{shown} s"
             print(f"  pathological {kind} {size / 1e6:g} MB: {shown}", file=sys.stderr)
@@ -379,10 +402,11 @@ def available(module: str) -> bool:
 
 
 def table(report: dict[str, Any]) -> str:
+    """The report as Markdown tables; ratios compare CPU-time rates, steady under load."""
     lines = [
-        "| corpus | configuration | MB/s | seconds | measures (matches) | measures/s "
-        "| peak RSS MB | x spaCy | x scan |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| corpus | configuration | MB/s wall | MB/s CPU | s wall | s CPU | measures (matches) "
+        "| measures/CPU s | peak RSS MB | x spaCy | x scan |",
+        "| --- | --- |" + " ---: |" * 9,
     ]
     for name, block in report["corpora"].items():
         mb = block["text_mb"]
@@ -392,29 +416,34 @@ def table(report: dict[str, Any]) -> str:
             result = block.get(config)
             if not result:
                 continue
-            rate = mb / result["seconds"]
+            cpu = result.get("cpu_seconds")
+            rate = _rate(result, mb)
             found = result.get("measures", result.get("matches", 0))
-            per_second = f"{found / result['seconds']:,.0f}" if "measures" in result else ""
+            per_cpu = f"{found / cpu:,.0f}" if cpu and "measures" in result else ""
             rss = result.get("worker_peak_rss_mb", result["peak_rss_mb"])
             lines.append(
-                f"| {name} | {config} | {rate:.2f} | {result['seconds']:.1f} | {found:,} "
-                f"| {per_second} | {rss:.0f} | {_ratio(rate, spacy_rate)} "
+                f"| {name} | {config} | {mb / result['seconds']:.2f} | "
+                f"{_cell(rate)} | {result['seconds']:.1f} | {_cell(cpu)} | {found:,} "
+                f"| {per_cpu} | {rss:.0f} | {_ratio(rate, spacy_rate)} "
                 f"| {_ratio(rate, scan_rate)} |"
             )
     out = ["\n".join(lines)]
     if "dask_speedup" in report:
-        out.append(f"2-worker Dask speedup over one process (dense): {report['dask_speedup']:.2f}x")
+        out.append(
+            f"2-worker Dask speedup over one process (dense, wall time): "
+            f"{report['dask_speedup']:.2f}x"
+        )
     linear = report.get("linearity")
     if linear:
         out.append(
-            f"Linearity (dense, extract_many): {linear['small_mb']:.1f} MB in "
+            f"Linearity (dense, extract_many, CPU s): {linear['small_mb']:.1f} MB in "
             f"{linear['small_seconds']:.2f} s, {linear['large_mb']:.1f} MB in "
             f"{linear['large_seconds']:.2f} s; time per MB, 10x / 1x = {linear['ratio']:.2f}"
         )
     patho = report.get("pathological")
     if patho:
         rows = ["| adversarial single line | " + " | ".join(
-            f"{int(s) / 1e6:g} MB (s)" for s in report["pathological_sizes"]
+            f"{int(s) / 1e6:g} MB (CPU s)" for s in report["pathological_sizes"]
         ) + " |", "| --- |" + " ---: |" * len(report["pathological_sizes"])]  # fmt: skip
         for kind, row in patho.items():
             cells = [_cell(row.get(str(size), "-")) for size in report["pathological_sizes"]]
@@ -437,15 +466,20 @@ def table(report: dict[str, Any]) -> str:
 
 
 def _cell(value: Any) -> str:
+    if value is None:
+        return ""
     return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
 def _rate(result: dict[str, Any] | None, mb: float) -> float | None:
-    return mb / result["seconds"] if result else None
+    """MB per CPU second (per wall second where no CPU time was measured)."""
+    if not result:
+        return None
+    return mb / (result.get("cpu_seconds") or result["seconds"])
 
 
-def _ratio(rate: float, reference: float | None) -> str:
-    return f"{rate / reference:.3f}" if reference else ""
+def _ratio(rate: float | None, reference: float | None) -> str:
+    return f"{rate / reference:.3f}" if rate and reference else ""
 
 
 # --- main -------------------------------------------------------------------------------------
@@ -521,12 +555,15 @@ def benchmark(args: argparse.Namespace, report: dict[str, Any]) -> None:
         small_mb = text_bytes(small_path) / 1e6
         small = measure("extract_many", small_path, args.repeat)
         assert small is not None
+        small_s = small.get("cpu_seconds", small["seconds"])
+        large_s = large["extract_many"].get("cpu_seconds", large["extract_many"]["seconds"])
         report["linearity"] = {
             "small_mb": small_mb,
-            "small_seconds": small["seconds"],
+            "small_seconds": small_s,
             "large_mb": large["text_mb"],
-            "large_seconds": large["extract_many"]["seconds"],
-            "ratio": (large["extract_many"]["seconds"] / large["text_mb"])
+            "large_seconds": large_s,
+            "ratio": (large_s / large["text_mb"]) / (small_s / small_mb),
+            "wall_ratio": (large["extract_many"]["seconds"] / large["text_mb"])
             / (small["seconds"] / small_mb),
         }
     if "pathological" not in skip:
@@ -541,12 +578,12 @@ def memory_check(size_mb: float) -> dict[str, Any]:
     path = ensure_corpus("dense", size_mb)
     result: dict[str, Any] = {"file": path.name, "text_mb": text_bytes(path) / 1e6, "runs": {}}
     result["runs"]["extract_many"] = spawn(child_command("memory", str(path)))
-    result["runs"]["extract_many"]["seconds"] = result["runs"]["extract_many"]["seconds"]
     output = OUT / "memory-cli.jsonl"
     command = cli_command(path, output)
     if command is not None:
         cli = spawn(command)
         cli["seconds"] = cli["wall_seconds"]
+        cli["cpu_seconds"] = cli["process_cpu_seconds"]
         cli["measures"] = _count_lines(output)
         output.unlink()
         result["runs"]["cli"] = cli
