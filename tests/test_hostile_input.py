@@ -159,6 +159,16 @@ def test_invisible_characters_after_words_keep_the_measure(odd):
     assert keys(checked(FREEZE.replace(" ", odd + " "))) == {FREEZE_KEY}
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["pyahocorasick", "regex scanner"])
+def test_both_anchor_scanners_take_odd_characters(compiled):
+    extractor = Extractor(compiled_scanner=compiled)
+    text = " ".join(ODD.values()) + " " + FREEZE + " " + "İ" * 50 + ". " + FREEZE
+    measures = extractor.extract(text)
+    assert keys(measures) == {FREEZE_KEY}
+    for measure in measures:
+        assert text[measure.evidence.start : measure.evidence.end] == measure.evidence.text
+
+
 def test_binary_junk_decoded_leniently_does_not_crash():
     junk = bytes(range(256)) * 40
     for text in (
