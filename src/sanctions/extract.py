@@ -1004,6 +1004,16 @@ def _roles(
     if chosen is not None:
         issuers = _coordinated(text, actors, chosen[0], -1)
         first = min(issuers, key=lambda a: a.start)
+        if first.possessive and _ADOPTS.search(text, clause_start, first.start):
+            # "Switzerland adopted the European Union's latest package, adding ...": both.
+            adopters = [
+                i
+                for i, a in before_trigger
+                if a.end <= first.start
+                and _may_issue(text, a, used, sentence[0], first.start, cues)
+            ]
+            if adopters:
+                issuers += _coordinated(text, actors, adopters[-1], -1)
         if _FOLLOW.search(text, clause_start, first.start):
             leaders = [j for j, a in before_trigger if a.end <= first.start and id(a) not in used]
             if leaders:
