@@ -330,6 +330,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     (
+        "tariff_noun",
+        "Beijing imposed an anti-dumping duty of up to 40% on brandy imported from the EU.",
+        {("CHN", "EU", "tariff_increase", "imposed")},
+    ),
+    (
         "asset_freeze_noun",
         "The Treasury removed three Belarusian potash producers from its sanctions list.",
         {("USA", "BLR", "asset_freeze", "lifted")},
