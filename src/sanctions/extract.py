@@ -236,9 +236,10 @@ class _Context:
     causes: set[int] = field(default_factory=set)
     #: Mentions that stand as a subject of a verb, in document order.
     subjects: list[_Actor] = field(default_factory=list)
-    #: Issuers and targets seen so far, each once, the latest last.
-    issuers: dict[str, None] = field(default_factory=dict)
+    #: Targets seen so far, each once, the latest last.
     targets: dict[str, None] = field(default_factory=dict)
+    #: How often each issuer was named explicitly, in order of first naming.
+    issuer_counts: dict[str, int] = field(default_factory=dict)
     #: States by how often the document names them (causes aside), then by first mention.
     ranking: list[str] = field(default_factory=list)
     #: Subject codes in order of first appearance, each once.
@@ -258,8 +259,7 @@ class _Context:
     def note(self, issuers: Iterable[str], targets: Iterable[str | None]) -> None:
         """Record the parties of a measure just found."""
         for code in issuers:
-            self.issuers.pop(code, None)
-            self.issuers[code] = None
+            self.issuer_counts[code] = self.issuer_counts.get(code, 0) + 1
         for target in targets:
             if target is not None:
                 self.targets.pop(target, None)
@@ -274,11 +274,13 @@ class _Context:
         return next((code for code in self.ranking if code not in exclude), None)
 
     def focus_issuer(self, targets: Iterable[str]) -> str | None:
-        """The latest issuer of another measure, else the first party shown acting."""
+        """The issuer named most often so far (of equals, the first), else the first actor."""
         exclude = set(targets)
-        for code in reversed(self.issuers):
-            if code not in exclude:
-                return code
+        # the issuer named most often so far; of equals, the one named first (the lead's)
+        seen = [code for code in self.issuer_counts if code not in exclude]
+        if seen:
+            first = {code: position for position, code in enumerate(self.issuer_counts)}
+            return max(seen, key=lambda code: (self.issuer_counts[code], -first[code]))
         # Nothing issued yet: the first party the article shows acting ("The Arab League is
         # piling pressure on ...").
         return next((code for code in self.actors_first if code not in exclude), None)
