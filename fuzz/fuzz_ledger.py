@@ -105,26 +105,9 @@ def test_one_input(data: bytes) -> None:
         raise AssertionError("a loaded ledger did not save and load back equal")
 
 
-_HEADER_TEST = "tests/test_ledger_damage.py::test_a_hostile_header_is_refused_as_a_ledger_error"
 #: Bugs with a strict xfail test: skipped (and counted) unless --strict; drop a row once fixed.
-KNOWN = [
-    (ValueError, "cannot convert float NaN to integer", _HEADER_TEST),
-    (OverflowError, "cannot convert float infinity to integer", _HEADER_TEST),
-    (OverflowError, "int too large to convert to C int", _HEADER_TEST),
-    (OverflowError, "date value out of range", _HEADER_TEST),
-    (ValueError, "Exceeds the limit", _HEADER_TEST),
-    (RecursionError, "maximum recursion depth", _HEADER_TEST),
-    (
-        Exception,  # pyarrow.lib.ArrowException, from reading the key column
-        "Unknown error: Wrapping",
-        "tests/test_ledger_damage.py::test_a_parquet_ledger_with_invalid_utf8_in_a_key_is_refused",
-    ),
-    (
-        NotImplementedError,  # pandas, for a date past year 9999
-        "outside the range of Python's standard library",
-        "tests/test_ledger_damage.py::test_a_parquet_ledger_with_a_date_out_of_range_is_refused",
-    ),
-]
+#: Empty since 72c5781 fixed the hostile headers and the Parquet key and date values.
+KNOWN: list[tuple[type[BaseException], str, str]] = []
 
 if __name__ == "__main__":
     sys.argv = [arg for arg in sys.argv if arg != "--parquet"]

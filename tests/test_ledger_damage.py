@@ -158,15 +158,6 @@ def test_a_ledger_from_a_newer_schema_is_refused_with_a_hint_to_upgrade(saved, t
     assert "upgrade" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tracker.py _load_jsonl catches only json.JSONDecodeError and _from_header checks "
-    "only the type of window_seconds: NaN gives ValueError, Infinity and 1e300 OverflowError "
-    "from timedelta, a 5000-digit number ValueError (int digit limit), a deeply nested header "
-    "RecursionError (fix: catch (ValueError, RecursionError) around json.loads of the header; "
-    "in _from_header require math.isfinite(window) and "
-    "0 <= window <= dt.timedelta.max.total_seconds(), and a non-bool int records >= 0)",
-)
 @pytest.mark.parametrize(
     "header",
     [
@@ -216,13 +207,6 @@ def test_a_damaged_parquet_ledger_is_refused(tmp_path):
         refused(path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by fuzz/fuzz_ledger.py --parquet: a Parquet ledger whose key column holds "
-    "invalid UTF-8 reads, then fails in frame[key].astype(object) with pyarrow's "
-    "ArrowException, not LedgerError (fix: in tracker._load_parquet, do the astype, tolist "
-    "and from_frame inside a try that turns any Exception into LedgerError naming the file)",
-)
 def test_a_parquet_ledger_with_invalid_utf8_in_a_key_is_refused(tmp_path):
     pytest.importorskip("pyarrow", reason="Parquet ledgers need sanctions[parquet]")
     path = tmp_path / "ledger.parquet"
@@ -233,13 +217,6 @@ def test_a_parquet_ledger_with_invalid_utf8_in_a_key_is_refused(tmp_path):
     refused(path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by fuzz/fuzz_ledger.py --parquet: a Parquet ledger whose date column holds a "
-    "timestamp past year 9999 raises pandas' NotImplementedError from frames.from_frame, "
-    "which tracker._load_parquet does not catch (fix: as for the key column, turn any "
-    "Exception after pd.read_parquet into LedgerError naming the file)",
-)
 def test_a_parquet_ledger_with_a_date_out_of_range_is_refused(tmp_path):
     pa = pytest.importorskip("pyarrow", reason="Parquet ledgers need sanctions[parquet]")
     parquet = pytest.importorskip("pyarrow.parquet")
