@@ -314,6 +314,14 @@ def test_sanctions_cited_as_a_cause_keep_their_owner():
     assert ("USA", "RUS", "unspecified", "imposed") in found
 
 
+def test_part_of_a_blocs_response_names_its_issuer():
+    found = tuples(
+        "France and Ireland said restrictions on air traffic could form part of the EU "
+        "response to Belarus."
+    )
+    assert found == {("EU", "BLR", "airspace_closure", "threatened")}
+
+
 def test_target_kind_and_count():
     (measure,) = extract("Britain froze the assets of seven Russian oligarchs.")
     assert measure.target.kind is sanctions.TargetKind.INDIVIDUAL

@@ -160,6 +160,7 @@ _PLACE_HEAD = re.compile(
     r"(?:'s|’s)?\s+(?:airspace|skies|airports|ports|territory|territorial\s+waters|waters|soil)\b",
     re.IGNORECASE,
 )
+_PART_OF = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -973,6 +974,18 @@ def _roles(
             faced = [i for i, a in before_trigger if not _is_reason(text, a, sentence[0], cues)]
             if faced:
                 targets = _coordinated(text, actors, faced[-1], -1)
+    if not issuers:
+        # "restrictions ... could form part of the EU response": the owner of the package.
+        part = next(
+            (
+                (i, a) for i, a in after
+                if id(a) not in used and _PART_OF.search(_before(text, a, sentence[0]))
+                and cues.issuer_heads.match(_head_after(text, a))
+            ),
+            None,
+        )  # fmt: skip
+        if part is not None:
+            issuers = [part[1]]
     if not issuers and trigger.rule.type in _PLACE_TYPES:
         # "refused entry to the United States", "barred from U.S. airspace": the place is the
         # issuer's, whoever else the sentence names first.
