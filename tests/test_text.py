@@ -88,3 +88,10 @@ def test_a_long_line_is_cut_at_clause_marks():
     pieces = spans(text)
     assert len(pieces) > 1
     assert all(piece.endswith(",") or piece == pieces[-1] for piece in pieces)
+
+
+def test_a_line_wrapped_mid_sentence_is_one_sentence():
+    assert spans("Britain banned imports of\nRussian vodka. Norway followed.") == [
+        "Britain banned imports of\nRussian vodka.",
+        "Norway followed.",
+    ]

@@ -73,6 +73,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+# A line that ends like this runs on into the next one: a comma or a word that needs more.
+_RUNS_ON = re.compile(
+    r"(?:,|\b(?:of|the|a|an|to|and|or|in|on|for|with|by|from|at|as|that|its|their|his|her|"
+    r"our|into|onto|over|against|than|whose|which|who)\b)[ \t]*$",
+    re.IGNORECASE,
+)
 _LAST_TOKEN = re.compile(r"(\S+)[\"'”’)\]]*\s*$")
 
 
@@ -120,6 +126,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             word = token.group(1).rstrip(".").lower() if token else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
+        elif match.group().count("\n") == 1 and _RUNS_ON.search(text, max(start, end - 40), end):
+            continue  # a line wrapped mid-sentence: "banned imports of\nRussian vodka"
         _append(text, start, match.start(), spans)
         start = match.end()
     _append(text, start, len(text), spans)
