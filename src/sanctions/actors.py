@@ -19,7 +19,6 @@ The tables load on first use, so ``import sanctions`` stays fast.
 from __future__ import annotations
 
 import datetime
-import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ._compat import StrEnum
 from ._tables import load_rows
 from .codes import is_actor_code
 from .errors import UnknownActorError, VocabularyError
@@ -51,7 +51,7 @@ __all__ = [
 GRACE_DAYS = 365
 
 
-class AliasKind(str, enum.Enum):
+class AliasKind(StrEnum):
     """What sort of expression an alias is; the order is the tie-break between kinds."""
 
     NAME = "name"
@@ -62,20 +62,14 @@ class AliasKind(str, enum.Enum):
     AGENCY = "agency"
     LEADER = "leader"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Role(str, enum.Enum):
+class Role(StrEnum):
     """A leader's office."""
 
     HEAD_OF_STATE = "head_of_state"
     HEAD_OF_GOVERNMENT = "head_of_government"
     FOREIGN_MINISTER = "foreign_minister"
     OTHER = "other"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(AliasKind)}

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
@@ -16,20 +15,18 @@ from types import MappingProxyType
 import pycountry
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from ._compat import StrEnum
 from ._tables import load_rows
 from .errors import UnknownActorError, VocabularyError
 
 __all__ = ["ActorKind", "actor_kind", "actor_name", "all_codes", "bloc_codes", "is_actor_code"]
 
 
-class ActorKind(str, enum.Enum):
+class ActorKind(StrEnum):
     """Whether an actor code names a state or a bloc / international body."""
 
     STATE = "state"
     BLOC = "bloc"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class _CodeRow(BaseModel):

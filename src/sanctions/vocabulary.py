@@ -19,6 +19,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
+from ._compat import StrEnum
 from ._tables import load_rows
 from .errors import VocabularyError
 
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 
-class MeasureType(str, enum.Enum):
+class MeasureType(StrEnum):
     """The 19 kinds of sanctions measure of the annotation guide."""
 
     MFN_REVOCATION = "mfn_revocation"
@@ -66,11 +67,8 @@ class MeasureType(str, enum.Enum):
     SERVICES_BAN = "services_ban"
     UNSPECIFIED = "unspecified"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Status(str, enum.Enum):
+class Status(StrEnum):
     """Where a measure stands in its life: imposed, announced, threatened or lifted."""
 
     IMPOSED = "imposed"
@@ -78,20 +76,14 @@ class Status(str, enum.Enum):
     THREATENED = "threatened"
     LIFTED = "lifted"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class TargetKind(str, enum.Enum):
+class TargetKind(StrEnum):
     """What a measure is aimed at: a whole state, a sector, an entity or individuals."""
 
     STATE = "state"
     SECTOR = "sector"
     ENTITY = "entity"
     INDIVIDUAL = "individual"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 Category = Literal["trade", "financial", "arms", "travel", "transport", "diplomatic", "other"]
