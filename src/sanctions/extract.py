@@ -1253,9 +1253,7 @@ def _origin_flip(
         ):
             return MeasureType.IMPORT_BAN
         gap = text[word.end() : actor.start]
-        if 0 < actor.start - word.end() <= 40 and re.match(
-            r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$", gap
-        ):
+        if 0 < actor.start - word.end() <= 40 and _FROM_ORIGIN.match(gap):
             return MeasureType.IMPORT_BAN
     return trigger.rule.type
 
