@@ -428,8 +428,8 @@ def table(report: dict[str, Any]) -> str:
             lines.append(
                 f"| {name} | {config} | {mb / result['seconds']:.2f} | "
                 f"{_cell(rate)} | {result['seconds']:.1f} | {_cell(cpu)} | {found:,} "
-                f"| {per_cpu} | {rss:.0f} | {_ratio(rate, spacy_rate)} "
-                f"| {_ratio(rate, scan_rate)} |"
+                f"| {per_cpu} | {rss:.0f} | {_ratio(rate, spacy_rate) if cpu else ''} "
+                f"| {_ratio(rate, scan_rate) if cpu else ''} |"
             )
     out = ["\n".join(lines)]
     if "dask_speedup" in report:
