@@ -512,7 +512,7 @@ def main() -> None:
     parser.add_argument("--pathological", nargs="+", default=list(corpus.PATHOLOGICAL),
                         choices=list(corpus.PATHOLOGICAL), metavar="KIND",
                         help="adversarial texts to run (default: all)")  # fmt: skip
-    parser.add_argument("--timeout", type=float, default=300.0, help="per adversarial run, s")
+    parser.add_argument("--timeout", type=float, default=600.0, help="per adversarial run, s")
     parser.add_argument("--memory-check", action="store_true",
                         help="only the 1 GB memory check (extract_many and the CLI)")  # fmt: skip
     parser.add_argument("--memory-mb", type=float, default=1000.0)
