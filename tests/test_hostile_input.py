@@ -5,11 +5,10 @@ docs/reliability.md; each case of its table has a test here.
 """
 
 import datetime as dt
-import signal
-from contextlib import contextmanager
 
 import pytest
 
+from _support import deadline, keys
 from sanctions import (
     DocumentTooLargeError,
     Evidence,
@@ -23,30 +22,6 @@ from sanctions.extract import DEFAULT_MAX_CHARS
 
 FREEZE = "Canada froze the assets of nine Belarusian officials on Monday."
 FREEZE_KEY = ("CAN", "BLR", "asset_freeze", "imposed")
-
-
-@contextmanager
-def deadline(seconds):
-    """Raise TimeoutError if the block runs longer than ``seconds``: a hang guard.
-
-    A linear pass over these inputs takes well under a second; the deadline is many times that,
-    so a slow machine does not fail it, while a quadratic pass (minutes) does.
-    """
-
-    def expire(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def keys(measures):
-    return {(m.issuer.code, m.target.code, m.type.value, m.status.value) for m in measures}
 
 
 def checked(text, **kwargs):

@@ -5,38 +5,18 @@ Every page here is written for these tests.
 
 import html as std_html
 import re
-import signal
-from contextlib import contextmanager
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _support import deadline
+from _support import keys as tuples
 from sanctions import Evidence, Extractor, Measure
 from sanctions.html import HtmlText, extract_html, html_to_text
 
 FREEZE = "Canada froze the assets of nine Belarusian officials."
 VODKA = "Britain banned imports of Russian vodka."
-
-
-@contextmanager
-def deadline(seconds):
-    """Fail with TimeoutError if the block runs longer than ``seconds`` (a hang guard)."""
-
-    def expire(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def tuples(measures):
-    return {(m.issuer.code, m.target.code, m.type.value, m.status.value) for m in measures}
 
 
 # --- visible text -------------------------------------------------------------------------------

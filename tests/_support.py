@@ -1,0 +1,29 @@
+"""Helpers shared by test modules (not a test module itself)."""
+
+import signal
+from contextlib import contextmanager
+
+
+@contextmanager
+def deadline(seconds):
+    """Raise TimeoutError if the block runs longer than ``seconds``: a hang guard.
+
+    A linear pass over the inputs these guard takes well under a second; the deadline is many
+    times that, so a slow machine does not fail it, while a quadratic pass (minutes) does.
+    """
+
+    def expire(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def keys(measures):
+    """The (issuer, target, type, status) tuples of some measures, as a set."""
+    return {(m.issuer.code, m.target.code, m.type.value, m.status.value) for m in measures}
