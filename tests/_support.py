@@ -27,3 +27,29 @@ def deadline(seconds):
 def keys(measures):
     """The (issuer, target, type, status) tuples of some measures, as a set."""
     return {(m.issuer.code, m.target.code, m.type.value, m.status.value) for m in measures}
+
+
+def measure(
+    *,
+    type="asset_freeze",
+    status="imposed",
+    issuer="JPN",
+    target="RUS",
+    date=None,
+    source=None,
+    text="froze",
+    **fields,
+):
+    """A valid `Measure` with the given fields; evidence is ``text`` at offset 0."""
+    from sanctions import Evidence, Issuer, Measure, Target
+
+    return Measure(
+        type=type,
+        status=status,
+        issuer=Issuer(code=issuer),
+        target=Target(code=target),
+        evidence=Evidence(text=text, start=0, end=len(text)),
+        date=date,
+        source=source,
+        **fields,
+    )

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions import Evidence, Issuer, Measure, MeasureRef, MeasureType, Sanction, Status, Target
+from _support import measure as make
+from sanctions import MeasureRef, MeasureType, Sanction, Status
 from sanctions.frames import (
     CATEGORY,
     COLUMNS,
@@ -26,27 +27,6 @@ from sanctions.frames import (
 from sanctions.strategies import measures, sanctions
 from sanctions.tracker import Tracker
 from sanctions.vocabulary import CATEGORIES, GSDB_CATEGORIES
-
-
-def make(
-    type="asset_freeze",
-    status="imposed",
-    issuer="JPN",
-    target="RUS",
-    date=None,
-    source=None,
-    **fields,
-):
-    return Measure(
-        type=type,
-        status=status,
-        issuer=Issuer(code=issuer),
-        target=Target(code=target),
-        evidence=Evidence(text="froze", start=0, end=5),
-        date=date,
-        source=source,
-        **fields,
-    )
 
 
 def assert_schema(df):

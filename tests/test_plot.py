@@ -6,19 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sanctions import Evidence, Issuer, Measure, Target, plot
+from _support import measure as make
+from sanctions import plot
 from sanctions.frames import dyads, to_frame
-
-
-def make(type="asset_freeze", issuer="JPN", target="RUS", date=None, status="imposed"):
-    return Measure(
-        type=type,
-        status=status,
-        issuer=Issuer(code=issuer),
-        target=Target(code=target),
-        evidence=Evidence(text="froze", start=0, end=5),
-        date=date,
-    )
 
 
 @pytest.fixture

@@ -11,33 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from sanctions import Evidence, Issuer, LedgerError, Measure, MeasureRef, Status, Target
+from _support import measure
+from sanctions import Issuer, LedgerError, MeasureRef, Status, Target
 from sanctions.strategies import measures
 from sanctions.tracker import SCHEMA_VERSION, Event, TrackedMeasure, Tracker
 
 D = dt.date
 
 
-def report(
-    status="imposed",
-    date=None,
-    source=None,
-    type="asset_freeze",
-    issuer="JPN",
-    target="RUS",
-    text="froze the assets",
-    responds_to=None,
-):
-    return Measure(
-        type=type,
-        status=status,
-        issuer=Issuer(code=issuer),
-        target=Target(code=target),
-        evidence=Evidence(text=text, start=0, end=len(text)),
-        date=date,
-        source=source,
-        responds_to=responds_to,
-    )
+def report(status="imposed", date=None, source=None, text="froze the assets", **fields):
+    return measure(status=status, date=date, source=source, text=text, **fields)
 
 
 def ledger(*reports):
