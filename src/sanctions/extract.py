@@ -1194,9 +1194,7 @@ def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
     # "Russia's most-favoured-nation status": a possessor of something that is not a measure,
     # a cause or a speaker is what the measure hits.
     return (
-        actor.possessive
-        and not cues.reason_heads.match(head)
-        and not re.match(rf"^\W*(?:[\w-]+\s+){{0,4}}?{cues.speech_verbs.pattern}\b", head, re.I)
+        actor.possessive and not cues.reason_heads.match(head) and not cues.speech_after.match(head)
     )
 
 
@@ -1205,9 +1203,9 @@ def _speaker(text: str, actor: _Actor, cues: Cues, floor: int) -> bool:
     head = text[actor.end : actor.end + 60]
     stop = _SENTENCE_END.search(head)
     head = head[: stop.start()] if stop else head
-    if re.match(rf"^(?:'s|’s)?\W*(?:[\w-]+\s+){{0,4}}?{cues.speech_verbs.pattern}\b", head, re.I):
+    if cues.speech_after.match(head):
         return True
-    return bool(re.search(rf"{cues.speech_verbs.pattern}\s*$", _before(text, actor, floor), re.I))
+    return bool(cues.speech_before.search(_before(text, actor, floor)))
 
 
 def _unique(codes: Iterable[str]) -> list[str]:

@@ -133,6 +133,10 @@ class Cues:
     reason_heads: re.Pattern[str]
     reason_objects: re.Pattern[str]
     speech_verbs: re.Pattern[str]
+    #: A speech verb within four words after a mention ("..., the US pledged").
+    speech_after: re.Pattern[str]
+    #: A speech verb right before a mention ("said Foreign Secretary ...").
+    speech_before: re.Pattern[str]
     anaphors: tuple[Anaphor, ...]
     response_cues: re.Pattern[str]
 
@@ -199,6 +203,7 @@ def _load_cues(data: object, where: str) -> Cues:
     right_words = data.get("right_words", 6)
     if not isinstance(left_words, int) or not isinstance(right_words, int):
         raise VocabularyError(f"{where}: left_words and right_words must be integers")
+    speech = word_set("speech_verbs")
     return Cues(
         left_words=left_words,
         right_words=right_words,
@@ -218,7 +223,9 @@ def _load_cues(data: object, where: str) -> Cues:
             rf"^\W{{0,3}}(?:[\w-]+\s+){{0,2}}{_head(data, 'reason_heads', where)}\b", where
         ),
         reason_objects=_compile(rf"\b{_head(data, 'reason_objects', where)}\s*(?:the\s+)?$", where),
-        speech_verbs=word_set("speech_verbs"),
+        speech_verbs=speech,
+        speech_after=_compile(rf"^(?:'s|’s)?\W*(?:[\w-]+\s+){{0,4}}?{speech.pattern}\b", where),
+        speech_before=_compile(rf"{speech.pattern}\s*$", where),
         anaphors=tuple(anaphors),
         response_cues=word_set("response_cues"),
     )
