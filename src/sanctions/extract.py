@@ -161,6 +161,8 @@ _PLACE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PART_OF = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
+# "urged Washington to end ...": the object of the demand is the subject of what follows.
+_TO_VERB = re.compile(r"\s+to\s")
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_MODIFIER = re.compile(r"-[a-z]")
@@ -1117,7 +1119,7 @@ def _may_issue(
     before = _before(text, actor, floor)
     if not actor.possessive and (
         cues.target_preps.search(before)
-        or (_OBJECT_OF_VERB.search(before) and not re.match(r"\s+to\s", text[actor.end :]))
+        or (_OBJECT_OF_VERB.search(before) and not _TO_VERB.match(text, actor.end))
     ):
         return False
     if _names_target(text, actor, cues):
