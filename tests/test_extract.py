@@ -163,6 +163,40 @@ def test_a_decision_to_end_a_measure_is_a_lifting():
     assert found == {("EU", "UZB", "arms_embargo", "lifted")}
 
 
+def test_a_lifted_measure_lifts_what_its_relative_clause_lists():
+    found = tuples(
+        "London said the accord should end the restrictions that cut Iranian "
+        "lenders off from SWIFT and froze the central bank's reserves."
+    )
+    assert found == {
+        ("GBR", "IRN", "swift_disconnection", "lifted"),
+        ("GBR", "IRN", "asset_freeze", "lifted"),
+    }
+
+
+def test_a_remark_added_after_a_lifting_is_its_own_statement():
+    found = tuples(
+        "The Treasury said it was lifting the ban on trading in Venezuelan bonds, adding that "
+        "the licences could be revoked at any moment."
+    )
+    assert ("USA", "VEN", "financial_restriction", "lifted") in found, found
+
+
+def test_a_concession_after_a_ban_does_not_make_it_a_threat():
+    found = tuples(
+        "Ottawa's ban on importing Belarusian potash starts in 60 days, "
+        "though the ministry may grant exemptions."
+    )
+    assert found == {("CAN", "BLR", "import_ban", "imposed")}
+
+
+def test_a_chambers_vote_is_a_bill_not_yet_law():
+    found = tuples(
+        "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."
+    )
+    assert found == {("USA", "BLR", "mfn_revocation", "threatened")}
+
+
 def test_coming_off_a_sanctions_list_is_a_lifting():
     found = tuples("Two Belarusian banks are coming off the Canadian sanctions list.")
     assert ("CAN", "BLR", "asset_freeze", "lifted") in found, found
@@ -176,6 +210,16 @@ def test_the_one_who_faces_measures_is_their_target():
 def test_or_face_makes_the_subject_the_target():
     found = tuples("The Security Council told Iran to halt enrichment or face sanctions.")
     assert ("UN", "IRN", "unspecified", "threatened") in found, found
+
+
+def test_owners_listed_after_a_measure_all_issue_it():
+    found = tuples(
+        "Many Iranian banks have been cut off from SWIFT under Canadian and EU sanctions."
+    )
+    assert found == {
+        ("CAN", "IRN", "swift_disconnection", "imposed"),
+        ("EU", "IRN", "swift_disconnection", "imposed"),
+    }
 
 
 def test_sanctions_from_a_state_name_their_issuer():

@@ -152,7 +152,18 @@ _ADOPTS = re.compile(
 # Where a sentence goes on to another statement: "..., and said they were ready to ...".
 _NEXT_STATEMENT = re.compile(
     r";|,\s+(?:and|but)\s+(?:\w+\s+){0,2}(?:said|says|added|warned|told)\b|"
+    r",\s+(?:adding|saying|noting|stressing|insisting|though|although)\b|"
     r"\band\s+(?:said|says|added|warned)\b",
+    re.IGNORECASE,
+)
+# A lift verb whose object is described by a relative clause: "end the restrictions that cut
+# its banks off from SWIFT and froze the central bank's assets" lifts what the clause lists.
+_LIFT_RELATIVE = re.compile(
+    r"\b(?:lift\w*|eas(?:e|ed|es|ing)|relax\w*|loosen\w*|remov\w*|scrap\w*|drop\w*|end(?:s|ed|ing)?|"
+    r"rescind\w*|repeal\w*|revok\w*|roll\w*\s+back|unwind\w*|waiv\w*)\s+"
+    r"(?:(?:the|its|their|all|some|most|those|several|many)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:sanctions|restrictions|measures|curbs|bans|prohibitions|penalties|rules|controls|limits)\s+"
+    r"(?:that|which)\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(r"\b(?:if|unless|until|as\s+long\s+as)\b", re.IGNORECASE)
@@ -719,6 +730,10 @@ def _first_words(fragment: str, count: int) -> str:
     return fragment[: words[count - 1].end()]
 
 
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
 def _status(
     text: str,
     sentence: tuple[int, int],
@@ -790,6 +805,11 @@ def _status(
             distance = max(0, len(left) - match.end())
             if name not in found or distance < found[name][0]:
                 found[name] = (distance, match.start())
+    lift = max(_LIFT_RELATIVE.finditer(text, clause, trigger.start), key=_start, default=None)
+    if lift is not None:
+        between = text[lift.end() : trigger.start]
+        if not any(cues.status[n].left.search(between) for n in ("threatened", "announced")):
+            found["lifted"] = (0, len(left))
     if governed:
         found["threatened"] = (0, 0)
     if not found:
@@ -1043,7 +1063,7 @@ def _roles(
                 issuers += _coordinated(text, actors, followed[0], +1)
     if not issuers:
         # A by-agent ("were frozen by Tokyo") or a place or speaker after the trigger.
-        for _, actor in after:
+        for i, actor in after:
             if id(actor) in used:
                 continue
             head = _head_after(text, actor)
@@ -1054,7 +1074,8 @@ def _roles(
                 or cues.issuer_heads.match(head)
                 or _from_issuer(text, trigger, actor)
             ):
-                issuers = [actor]
+                # "cut off from SWIFT under U.S. and EU sanctions": every owner in the list
+                issuers = [a for a in _coordinated(text, actors, i, +1) if id(a) not in used]
                 break
     if not issuers:
         for actor in actors:
