@@ -212,6 +212,19 @@ def test_or_face_makes_the_subject_the_target():
     assert ("UN", "IRN", "unspecified", "threatened") in found, found
 
 
+def test_a_general_measure_in_its_own_statement_is_kept():
+    found = tuples(
+        "Ottawa threatened to recall its ambassador from Managua, warning that Nicaragua could face "
+        "sanctions if the crackdown went on."
+    )
+    assert ("CAN", "NIC", "unspecified", "threatened") in found, found
+
+
+def test_a_general_measure_that_a_specific_one_spells_out_is_dropped():
+    found = tuples("Ottawa imposed sanctions on Nicaragua, freezing the assets of its ministers.")
+    assert found == {("CAN", "NIC", "asset_freeze", "imposed")}
+
+
 def test_owners_listed_after_a_measure_all_issue_it():
     found = tuples(
         "Many Iranian banks have been cut off from SWIFT under Canadian and EU sanctions."

@@ -166,6 +166,10 @@ _LIFT_RELATIVE = re.compile(
     r"(?:that|which)\b",
     re.IGNORECASE,
 )
+# Between two measures of a sentence, words that start a new statement about the same parties.
+_NEW_STATEMENT = re.compile(
+    r",\s+(?:warning|adding|saying|threatening|and\s+(?:warned|threatened|said))\b", re.IGNORECASE
+)
 _CONDITION = re.compile(r"\b(?:if|unless|until|as\s+long\s+as)\b", re.IGNORECASE)
 _PLACE_HEAD = re.compile(
     r"(?:'s|’s)?\s+(?:airspace|skies|airports|ports|territory|territorial\s+waters|waters|soil)\b",
@@ -1340,22 +1344,28 @@ def _sentence_measures(
                     )
                 )
         context.note(issuers, targets)
-    return _drop_general(found)
+    return _drop_general(text, sentence, found)
 
 
-def _drop_general(found: list[_Found]) -> list[_Found]:
-    """Drop 'unspecified' where the sentence states a specific type for the same parties."""
-    specific = {
-        (f.issuer, f.target, status_class(f.status))
-        for f in found
-        if f.type is not MeasureType.UNSPECIFIED
-    }
-    return [
-        f
-        for f in found
-        if f.type is not MeasureType.UNSPECIFIED
-        or (f.issuer, f.target, status_class(f.status)) not in specific
-    ]
+def _drop_general(text: str, sentence: tuple[int, int], found: list[_Found]) -> list[_Found]:
+    """Drop 'unspecified' where the sentence states a specific type for the same parties.
+
+    "sanctions including an asset freeze" is one measure; "... recalled its envoy, warning
+    that Damascus could face sanctions" states two: a new statement parts them.
+    """
+    specific = [f for f in found if f.type is not MeasureType.UNSPECIFIED]
+
+    def covered(general: _Found) -> bool:
+        return any(
+            (f.issuer, f.target, status_class(f.status))
+            == (general.issuer, general.target, status_class(general.status))
+            and not _NEW_STATEMENT.search(
+                text, min(f.end, general.end), max(f.start, general.start)
+            )
+            for f in specific
+        )
+
+    return [f for f in found if f.type is not MeasureType.UNSPECIFIED or not covered(f)]
 
 
 def _to_measures(
