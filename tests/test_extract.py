@@ -130,6 +130,16 @@ def test_negation_questions_commentary_and_hypotheticals_give_nothing(sentence):
     assert tuples(sentence) == set()
 
 
+def test_a_measure_named_with_owner_and_target_is_reported_even_in_talk_of_breaches():
+    found = tuples(
+        "Ottawa blacklisted a shipping firm, accusing it of breaching the G7 price cap on "
+        "Russian oil."
+    )
+    assert ("G7", "RUS", "price_cap", "imposed") in found, found
+    found = tuples("Hanoi said it would enforce United Nations sanctions against Pyongyang.")
+    assert found == {("UN", "PRK", "unspecified", "imposed")}
+
+
 def test_a_demand_governs_the_clause_it_introduces():
     found = tuples("Ukraine urged Canada to impose sanctions on Belarus.")
     assert ("CAN", "BLR", "unspecified", "threatened") in found

@@ -744,6 +744,7 @@ def _status(
     trigger: _Trigger,
     cues: Cues,
     subject_start: int | None = None,
+    owned: bool = False,
 ) -> Status | None:
     """The trigger's status from the cues around it; None when negated or only commentary.
 
@@ -768,8 +769,14 @@ def _status(
     )
     if trigger.rule.form == "noun":
         near_left = _last_words(text[sentence[0] : trigger.start], 4)
-        if cues.commentary_left.search(near_left) or cues.commentary_right.search(right):
+        # "evading sanctions" is talk; "breaching the G7 price cap on Russian oil" still
+        # reports a measure, named with its owner and its target
+        if cues.commentary_right.search(right):
             return None
+        if cues.commentary_left.search(near_left):
+            if not owned:
+                return None
+            return Status.IMPOSED  # the status words around it belong to the talk
     negation = cues.status["negation"]
     right_long = _first_words(
         text[trigger.end : _clause_end(text, trigger.end, sentence[1])], cues.right_words * 2
@@ -1298,7 +1305,8 @@ def _sentence_measures(
     response = bool(cues.response_cues.search(text, sentence[0], sentence[1]))
     for trigger in triggers:
         issuers, targets, subject_start = _roles(text, sentence, trigger, actors, cues)
-        status = _status(text, sentence, trigger, cues, subject_start)
+        owned = _owned_and_aimed(text, trigger, actors, cues)
+        status = _status(text, sentence, trigger, cues, subject_start, owned)
         if status is None:
             continue
         explicit_issuer = bool(issuers)
@@ -1345,6 +1353,23 @@ def _sentence_measures(
                 )
         context.note(issuers, targets)
     return _drop_general(text, sentence, found)
+
+
+def _owned_and_aimed(text: str, trigger: _Trigger, actors: list[_Actor], cues: Cues) -> bool:
+    """Whether a noun-form measure names its owner right before it and its target right after.
+
+    "the G7 price cap on Russian oil", "United Nations sanctions against Pyongyang".
+    """
+    owner = any(
+        a.end <= trigger.start
+        and a.kind is not AliasKind.DEMONYM
+        and _ADJACENT.match(text, a.end, trigger.start)
+        for a in actors
+    )
+    return owner and any(
+        0 <= a.start - trigger.end <= 25 and cues.target_preps.search(text[trigger.end : a.start])
+        for a in actors
+    )
 
 
 def _drop_general(text: str, sentence: tuple[int, int], found: list[_Found]) -> list[_Found]:
