@@ -235,6 +235,25 @@ def test_a_general_measure_that_a_specific_one_spells_out_is_dropped():
     assert found == {("CAN", "NIC", "asset_freeze", "imposed")}
 
 
+def test_a_ban_on_a_named_states_exports_is_an_import_ban():
+    found = tuples("The Security Council outlawed DPRK exports of textiles and seafood.")
+    assert found == {("UN", "PRK", "import_ban", "imposed")}
+
+
+def test_those_who_have_their_assets_frozen_are_the_target():
+    found = tuples(
+        "Canada blacklisted nine officials, and three of them, including Lukashenko "
+        "himself, will have their assets frozen."
+    )
+    assert ("CAN", "BLR", "asset_freeze", "announced") in found, found
+    assert not any(issuer == "BLR" for issuer, *_ in found), found
+
+
+def test_a_leaders_loyalists_are_a_target():
+    found = tuples("Twelve Gaddafi loyalists were barred from entering Switzerland.")
+    assert found == {("CHE", "LBY", "travel_ban", "imposed")}
+
+
 def test_owners_listed_after_a_measure_all_issue_it():
     found = tuples(
         "Many Iranian banks have been cut off from SWIFT under Canadian and EU sanctions."

@@ -125,6 +125,9 @@ _BARRED_FROM = re.compile(
     r"covering|trading|working|buying|selling|financing|insuring)\b",
     re.IGNORECASE,
 )
+_HAVE_THEIR = re.compile(
+    r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
+)
 _PASSIVE_CLAUSE = re.compile(
     r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b", re.IGNORECASE
 )
@@ -943,6 +946,17 @@ def _roles(
     before_trigger = [
         (i, a) for i, a in enumerate(actors) if a.end <= trigger.start and a.start >= clause_start
     ]
+    have_their = not targets and bool(_HAVE_THEIR.search(text, clause_start, trigger.start))
+    if have_their:
+        # "six of them, including Qadafi himself, will have their assets frozen": those who
+        # have their assets frozen are the target, named anywhere before in the sentence.
+        owners = [
+            i
+            for i, a in enumerate(actors)
+            if sentence[0] <= a.start and a.end <= trigger.start and not a.possessive
+        ]
+        if owners:
+            targets = _coordinated(text, actors, owners[-1], -1)
     face = (
         _FACE_VERB.search(text, clause_start, trigger.start)
         if trigger.rule.form == "noun"
@@ -977,6 +991,8 @@ def _roles(
                 targets = _coordinated(text, actors, i, -1)
                 break
     used = {id(a) for a in targets}
+    if have_their:
+        used |= {id(a) for a in actors if a.code in {t.code for t in targets}}
 
     # Issuers: a mention right before the trigger names its owner ("the UN blacklist",
     # "U.S. sanctions"); else the nearest mention before it that is not a target or a reason.
@@ -1281,7 +1297,9 @@ def _origin_flip(
         if actor.code != target:
             continue
         if 0 <= word.start() - actor.end <= 4 and (
-            actor.kind is AliasKind.DEMONYM or actor.possessive
+            actor.kind is AliasKind.DEMONYM
+            or actor.possessive
+            or text[actor.end : word.start()].isspace()  # "DPRK exports of coal"
         ):
             return MeasureType.IMPORT_BAN
         gap = text[word.end() : actor.start]
