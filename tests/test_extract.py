@@ -254,6 +254,29 @@ def test_a_leaders_loyalists_are_a_target():
     assert found == {("CHE", "LBY", "travel_ban", "imposed")}
 
 
+def test_two_demonyms_each_with_a_head_are_both_targets():
+    found = tuples("Ottawa cut two Russian banks and one Belarusian bank off from SWIFT.")
+    assert found == {
+        ("CAN", "RUS", "swift_disconnection", "imposed"),
+        ("CAN", "BLR", "swift_disconnection", "imposed"),
+    }
+
+
+def test_the_place_of_a_meeting_is_not_the_issuer():
+    found = tuples(
+        "EU foreign ministers meeting in Prague on Wednesday agreed to suspend visa "
+        "facilitation for Russian nationals."
+    )
+    assert {issuer for issuer, *_ in found} == {"EU"}, found
+
+
+def test_the_subject_of_a_main_clause_does_not_issue_a_measure_in_a_before_clause():
+    found = tuples(
+        "Ottawa listed six demands that Caracas must meet before the sanctions can be removed."
+    )
+    assert not any(issuer == "VEN" for issuer, *_ in found), found
+
+
 def test_owners_listed_after_a_measure_all_issue_it():
     found = tuples(
         "Many Iranian banks have been cut off from SWIFT under Canadian and EU sanctions."

@@ -96,6 +96,16 @@ _PREP_PHRASE = re.compile(
 )
 _WITH_MEASURE = re.compile(r"(?:'s|’s)?\s+(?:with|under|to)\s+(?:[\w-]+\s+){0,4}$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_HEAD_COORD = re.compile(
+    r"^\s+(?:[\w-]+\s+){1,2}?(?:and|or|as\s+well\s+as)\s+(?:the\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+)?$"
+)
+_SUBORDINATE = re.compile(r"\s(?:before|until|unless|once|because)\s$", re.IGNORECASE)
+_MEETING_PLACE = re.compile(
+    r"\b(?:meet\w*|met|gather\w*|summit|talks|conference|held|hosted|speaking|convened|assembled)"
+    r"\s+(?:on\s+\w+\s+)?in\s+$",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
 _GOVERNS = re.compile(
     r"\b(?:demand\w*|urg\w*|call\w*\s+(?:on|for)|ask\w*|want\w*|press\w*|push\w*(?:\s+for)?|"
@@ -876,7 +886,12 @@ def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list
         between = text[prev.end : cur.start]
         if prev.possessive:
             between = re.sub(r"^(?:'s|’s|')", "", between)
-        if not _COORD.match(between):
+        if not _COORD.match(between) and not (
+            # "three Russian banks and one Belarusian bank": two demonyms, each with its head
+            prev.kind is AliasKind.DEMONYM
+            and cur.kind is AliasKind.DEMONYM
+            and _HEAD_COORD.match(between)
+        ):
             break
         conjunction = conjunction or "," not in between or bool(_CONJUNCTION.search(between))
         group.append(actors[index])
@@ -1116,6 +1131,8 @@ def _roles(
         for index in reversed([i for i, a in enumerate(actors) if a.end <= clause_start]):
             if _PASSIVE_CLAUSE.search(text, clause_start, trigger.end):
                 break  # "..., but its accession talks are frozen": the subject is the patient
+            if _SUBORDINATE.search(text, max(sentence[0], clause_start - 10), clause_start):
+                break  # "demands Tehran must meet before the sanctions can be removed"
             if _may_issue(text, actors[index], used, sentence[0], clause_start, cues):
                 issuers = _coordinated(text, actors, index, -1)
                 break
@@ -1172,6 +1189,8 @@ def _may_issue(
         return False
     if _names_target(text, actor, cues):
         return False
+    if _MEETING_PLACE.search(before):
+        return False  # "ministers meeting in Prague agreed ...": where, not who
     if _OPPOSES.search(text, actor.end, trigger_start):
         return False
     if _FACER.match(text, actor.end):
