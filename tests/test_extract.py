@@ -123,6 +123,7 @@ def test_status(sentence, status):
         "Will Ottawa impose sanctions on Caracas?",
         "Caracas has found ways to evade Canadian sanctions for years.",
         "Analysts say sanctions have hurt the Venezuelan economy.",
+        "Ottawa hoped the sanctions would bring Caracas back to the negotiating table.",
         "If Ottawa ever imposed sanctions on Caracas, oil prices would rise.",
     ],
 )
@@ -275,6 +276,11 @@ def test_the_subject_of_a_main_clause_does_not_issue_a_measure_in_a_before_claus
         "Ottawa listed six demands that Caracas must meet before the sanctions can be removed."
     )
     assert not any(issuer == "VEN" for issuer, *_ in found), found
+
+
+def test_a_partner_in_a_coordinated_measure_is_not_its_target():
+    found = tuples("Ottawa said it had made Minsk pay through sanctions coordinated with Europe.")
+    assert ("CAN", "EU", "unspecified", "imposed") not in found, found
 
 
 def test_owners_listed_after_a_measure_all_issue_it():

@@ -106,6 +106,11 @@ _MEETING_PLACE = re.compile(
     r"\s+(?:on\s+\w+\s+)?in\s+$",
     re.IGNORECASE,
 )
+_PARTNER = re.compile(
+    r"\b(?:coordinated|in\s+coordination|together|jointly|alongside|in\s+concert|in\s+step|"
+    r"in\s+lockstep|in\s+tandem|agreed)\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
 _GOVERNS = re.compile(
     r"\b(?:demand\w*|urg\w*|call\w*\s+(?:on|for)|ask\w*|want\w*|press\w*|push\w*(?:\s+for)?|"
@@ -934,6 +939,8 @@ def _roles(
             continue
         if _from_issuer(text, trigger, actor):
             continue  # "sanctions from Ottawa": the issuer, not the target
+        if _PARTNER.search(before):
+            continue  # "sanctions coordinated with Europe": a partner, not the target
         if _speaker(text, actor, cues, sentence[0]):
             continue
         if _BARRED_FROM.match(text, actor.end):
