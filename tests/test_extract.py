@@ -208,6 +208,21 @@ def test_a_chambers_vote_is_a_bill_not_yet_law():
     assert found == {("USA", "BLR", "mfn_revocation", "threatened")}
 
 
+def test_fewer_names_on_a_list_is_a_lifting():
+    found = tuples("Ottawa sharply cut the number of firms on its sanctions list for Belarus.")
+    assert found == {("CAN", "BLR", "asset_freeze", "lifted")}
+
+
+def test_a_vote_still_to_come_is_a_threat():
+    found = tuples("The Security Council is due to vote on Friday on new sanctions against Mali.")
+    assert found == {("UN", "MLI", "unspecified", "threatened")}
+
+
+def test_reserving_the_right_to_countermeasures_is_a_threat():
+    found = tuples("Beijing reserves the right to take countermeasures against Lithuania.")
+    assert found == {("CHN", "LTU", "unspecified", "threatened")}
+
+
 def test_coming_off_a_sanctions_list_is_a_lifting():
     found = tuples("Two Belarusian banks are coming off the Canadian sanctions list.")
     assert ("CAN", "BLR", "asset_freeze", "lifted") in found, found

@@ -319,6 +319,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("CAN", "BLR", "unspecified", "threatened")},
     ),
+    "reserve_response": (
+        "Canberra said it reserved the right to respond to Beijing's new duties.",
+        None,
+        {("AUS", "CHN", "unspecified", "threatened")},
+    ),
+    "trade_restrictions": (
+        "Washington has scrapped more restrictions on trade and travel with Cuba.",
+        None,
+        {("USA", "CUB", "unspecified", "lifted")},
+    ),
     "place_under_sanctions": (
         "Japan announced new restrictions on Russian officials on Friday.",
         None,
