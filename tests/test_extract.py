@@ -298,6 +298,47 @@ def test_a_partner_in_a_coordinated_measure_is_not_its_target():
     assert ("CAN", "EU", "unspecified", "imposed") not in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU will shut its airspace to Belarusian planes; several member states, Poland "
+            "and Latvia among them, had already done so.",
+            {
+                ("EU", "BLR", "airspace_closure", "announced"),
+                ("POL", "BLR", "airspace_closure", "imposed"),
+                ("LVA", "BLR", "airspace_closure", "imposed"),
+            },
+        ),
+        (
+            "Canada froze the assets of Belarusian officials on Monday. Australia followed suit.",
+            {
+                ("CAN", "BLR", "asset_freeze", "imposed"),
+                ("AUS", "BLR", "asset_freeze", "imposed"),
+            },
+        ),
+        (
+            "Japan banned imports of Russian coal. South Korea said it would do the same.",
+            {("JPN", "RUS", "import_ban", "imposed"), ("KOR", "RUS", "import_ban", "announced")},
+        ),
+        (
+            "Japan banned imports of Russian coal. South Korea has not done so.",
+            {("JPN", "RUS", "import_ban", "imposed")},
+        ),
+    ],
+)
+def test_an_elliptical_clause_repeats_the_measure_for_its_issuers(text, expected):
+    assert tuples(text) == expected
+
+
+def test_the_state_of_the_union_is_not_the_eu():
+    found = tuples(
+        "Russian planes will be barred from U.S. airspace, Biden said in his State of the Union "
+        "address."
+    )
+    assert found == {("USA", "RUS", "airspace_closure", "announced")}
+
+
 def test_owners_listed_after_a_measure_all_issue_it():
     found = tuples(
         "Many Iranian banks have been cut off from SWIFT under Canadian and EU sanctions."

@@ -21,6 +21,7 @@ The pipeline is a chain of small pure functions over frozen tables:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -109,6 +110,10 @@ _MEETING_PLACE = re.compile(
 _PARTNER = re.compile(
     r"\b(?:coordinated|in\s+coordination|together|jointly|alongside|in\s+concert|in\s+step|"
     r"in\s+lockstep|in\s+tandem|agreed)\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ELLIPSIS = re.compile(
+    r"\b(?:done|do|doing|does|did)\s+(?:so|the\s+same|likewise)\b|\bfollow\w*\s+suit\b",
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
@@ -480,7 +485,7 @@ class Extractor:
                     text, index, (start, end), triggers[index], sentence_mentions, context,
                     self.rules.cues, day,
                 )  # fmt: skip
-        return results
+        return _ellipses(text, spans, mentions, causes, results, cues) if results else results
 
     def _mentions(self, text: str, day: dt.date | None) -> list[_Actor]:
         actors = [
@@ -1414,6 +1419,76 @@ def _owned_and_aimed(text: str, trigger: _Trigger, actors: list[_Actor], cues: C
         0 <= a.start - trigger.end <= 25 and cues.target_preps.search(text[trigger.end : a.start])
         for a in actors
     )
+
+
+def _ellipses(
+    text: str,
+    spans: list[tuple[int, int]],
+    mentions: list[_Actor],
+    causes: set[int],
+    results: list[_Found],
+    cues: Cues,
+) -> list[_Found]:
+    """Measures that a later clause repeats for other issuers without naming them again.
+
+    "The EU shut its airspace to Russian planes; Germany, France and Italy had already done
+    so", "Canada followed suit": the measures of the latest sentence that states any, copied
+    to the issuers of the elliptical clause, with the status its own words give.
+    """
+    added: list[_Found] = []
+    for match in _ELLIPSIS.finditer(text):
+        index = bisect.bisect_right(spans, (match.start(), len(text))) - 1
+        if index < 0 or match.start() >= spans[index][1]:
+            continue
+        sentence = spans[index]
+        earlier = [f for f in results if f.start < match.start() and index - 2 <= f.sentence]
+        if not earlier:
+            continue
+        latest = max(f.sentence for f in earlier)
+        antecedents = [f for f in earlier if f.sentence == latest]
+        clause = _clause_start(text, sentence[0], match.start())
+        window = _last_words(text[clause : match.start()], 6) + match.group()
+        if cues.status["negation"].left.search(window):
+            continue
+        before = [
+            i
+            for i, a in enumerate(mentions)
+            if sentence[0] <= a.start
+            and a.end <= match.start()
+            and id(a) not in causes
+            and _may_issue(text, a, set(), sentence[0], match.start(), cues)
+        ]
+        if not before:
+            continue
+        issuers = _unique(a.code for a in _coordinated(text, mentions, before[-1], -1))
+        status = next(
+            (
+                Status(name)
+                for name in ("threatened", "announced")
+                if cues.status[name].left.search(window)
+            ),
+            Status.IMPOSED,
+        )
+        seen: set[tuple[str, str | None, MeasureType]] = set()
+        for item in antecedents:
+            for issuer in issuers:
+                key = (issuer, item.target, item.type)
+                if issuer == item.issuer or issuer == item.target or key in seen:
+                    continue
+                seen.add(key)
+                added.append(
+                    dataclasses.replace(
+                        item,
+                        issuer=issuer,
+                        status=item.status if item.status is Status.LIFTED else status,
+                        start=match.start(),
+                        end=match.end(),
+                        sentence=index,
+                    )
+                )
+    if not added:
+        return results
+    return sorted(results + added, key=lambda f: (f.start, f.sentence))
 
 
 def _drop_general(text: str, sentence: tuple[int, int], found: list[_Found]) -> list[_Found]:
