@@ -141,6 +141,23 @@ def test_a_measure_named_with_owner_and_target_is_reported_even_in_talk_of_breac
     assert found == {("UN", "PRK", "unspecified", "imposed")}
 
 
+def test_the_one_urged_to_take_steps_is_their_issuer():
+    found = tuples(
+        "Turkey widened its drilling on Monday. Athens urged the European Union to take "
+        "punitive steps."
+    )
+    assert found == {("EU", "TUR", "unspecified", "threatened")}
+
+
+def test_a_similar_action_announced_by_others_is_found():
+    found = tuples(
+        "Washington imposed sanctions on Russia. According to a White House statement, the "
+        "European Union and Japan will also take similarly forceful action."
+    )
+    assert ("EU", "RUS", "unspecified", "announced") in found, found
+    assert ("JPN", "RUS", "unspecified", "announced") in found, found
+
+
 def test_a_demand_governs_the_clause_it_introduces():
     found = tuples("Ukraine urged Canada to impose sanctions on Belarus.")
     assert ("CAN", "BLR", "unspecified", "threatened") in found

@@ -95,7 +95,13 @@ _PREP_PHRASE = re.compile(
     r"(?:(?!what\b|which\b|who\b|whom\b|whose\b)"
     r"(?:the|its|their|all|some|certain|major|more|several|\d[\d,]*|[a-z]+)\s+){1,3}$"
 )
-_WITH_MEASURE = re.compile(r"(?:'s|’s)?\s+(?:with|under|to)\s+(?:[\w-]+\s+){0,4}$")
+# "hit Russia with sanctions", "subjected Iran to an embargo"; not "urged Canada to take steps",
+# where the one urged is to act
+_WITH_MEASURE = re.compile(
+    r"(?:'s|’s)?\s+(?:with|under|to(?!\s+(?:take|impose|adopt|slap|levy|place|put|introduce|"
+    r"consider|approve|apply|announce|agree|join|follow|step\s+up|tighten|expand)\b))"
+    r"\s+(?:[\w-]+\s+){0,4}$"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _HEAD_COORD = re.compile(
     r"^\s+(?:[\w-]+\s+){1,2}?(?:and|or|as\s+well\s+as)\s+(?:the\s+)?"
