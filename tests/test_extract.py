@@ -240,6 +240,33 @@ def test_reserving_the_right_to_countermeasures_is_a_threat():
     assert found == {("CHN", "LTU", "unspecified", "threatened")}
 
 
+def test_scrapping_a_sanctions_programme_is_a_lifting():
+    found = tuples("Ottawa scrapped its Belarus-specific sanctions programme on Monday.")
+    assert found == {("CAN", "BLR", "unspecified", "lifted")}
+
+
+def test_coming_straight_off_a_list_is_a_lifting():
+    found = tuples("Forty Belarusian officials came straight off the Canadian sanctions list.")
+    assert ("CAN", "BLR", "asset_freeze", "lifted") in found, found
+
+
+def test_a_warning_by_officials_after_a_measure_in_force_is_its_own_statement():
+    found = tuples(
+        "Penalties imposed on Minsk stay in force, and U.S. officials warned that the easing "
+        "could be undone."
+    )
+    assert ("USA", "BLR", "unspecified", "imposed") in found, found
+
+
+def test_joining_another_issuer_in_a_round_of_measures():
+    found = tuples(
+        "Canada banned Iranian oil, joining Washington in a fresh round of measures aimed at "
+        "Tehran."
+    )
+    assert ("CAN", "IRN", "import_ban", "imposed") in found, found
+    assert ("USA", "IRN", "unspecified", "imposed") in found, found
+
+
 def test_coming_off_a_sanctions_list_is_a_lifting():
     found = tuples("Two Belarusian banks are coming off the Canadian sanctions list.")
     assert ("CAN", "BLR", "asset_freeze", "lifted") in found, found

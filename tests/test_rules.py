@@ -340,6 +340,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     (
+        "import_ban_on_goods",
+        "Canada banned Iranian oil on Monday.",
+        {("CAN", "IRN", "import_ban", "imposed")},
+    ),
+    (
+        "import_ban_on_goods",
+        "Ottawa prohibited Russian gold and diamonds.",
+        {("CAN", "RUS", "import_ban", "imposed")},
+    ),
+    (
         "tariff_noun",
         "Beijing imposed an anti-dumping duty of up to 40% on brandy imported from the EU.",
         {("CHN", "EU", "tariff_increase", "imposed")},

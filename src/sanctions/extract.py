@@ -79,6 +79,10 @@ _FOLLOWED = re.compile(
     r"(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:follow\w*|join\w*)\s+(?:the\s+)?(?:lead\s+of\s+)?",
     re.IGNORECASE,
 )
+_JOINING = re.compile(
+    r"\b(?:join\w*|along\s+with|together\s+with|in\s+step\s+with|alongside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FOLLOW = re.compile(
     r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$"
 )
@@ -180,7 +184,7 @@ _ADOPTS = re.compile(
 )
 # Where a sentence goes on to another statement: "..., and said they were ready to ...".
 _NEXT_STATEMENT = re.compile(
-    r";|,\s+(?:and|but)\s+(?:\w+\s+){0,2}(?:said|says|added|warned|told)\b|"
+    r";|,\s+(?:and|but)\s+(?:[\w.]+\s+){0,2}(?:said|says|added|warned|told)\b|"
     r",\s+(?:adding|saying|noting|stressing|insisting|though|although)\b|"
     r"\band\s+(?:said|says|added|warned)\b",
     re.IGNORECASE,
@@ -800,8 +804,8 @@ def _status(
         near_left = _last_words(text[sentence[0] : trigger.start], 4)
         # "evading sanctions" is talk; "breaching the G7 price cap on Russian oil" still
         # reports a measure, named with its owner and its target
-        if cues.commentary_right.search(right):
-            return None
+        if cues.commentary_right.search(right) and not cues.status["lifted"].left.search(near_left):
+            return None  # but "scrapping the sanctions programme" ends it
         if cues.commentary_left.search(near_left):
             if not owned:
                 return None
@@ -1112,9 +1116,24 @@ def _roles(
             if adopters:
                 issuers += _coordinated(text, actors, adopters[-1], -1)
         if _FOLLOW.search(text, clause_start, first.start):
-            leaders = [j for j, a in before_trigger if a.end <= first.start and id(a) not in used]
+            leaders = [
+                j
+                for j, a in before_trigger
+                if a.end <= first.start
+                and _may_issue(text, a, used, sentence[0], first.start, cues)
+            ]
             if leaders:
                 issuers += _coordinated(text, actors, leaders[-1], -1)
+        joined = [
+            j
+            for j, a in before_trigger
+            if a.start > max(i.end for i in issuers)
+            and id(a) not in used
+            and _JOINING.search(text, max(clause_start, a.start - 20), a.start)
+        ]
+        if joined:
+            # "Canada banned Iranian oil, joining Washington in a round of measures": both
+            issuers += _coordinated(text, actors, joined[0], +1)
         last = max(issuers, key=lambda a: a.start)
         if _FOLLOWED.match(text, last.end):
             # "Japan has followed the US and Europe and levied sanctions": all three.
