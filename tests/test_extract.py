@@ -218,6 +218,19 @@ def test_a_concession_after_a_ban_does_not_make_it_a_threat():
     assert found == {("CAN", "BLR", "import_ban", "imposed")}
 
 
+def test_should_after_a_measure_is_its_effect_not_a_condition():
+    found = tuples(
+        "At its core is a Canadian ban on Russian oil, which, with a Japanese decision to stop "
+        "buying Russian coal, should cut Russia's export earnings."
+    )
+    assert ("CAN", "RUS", "import_ban", "imposed") in found, found
+    assert ("JPN", "RUS", "import_ban", "announced") in found, found
+    found = tuples(
+        "Ottawa will lift its ban on Belarusian potash, should Minsk free the prisoners."
+    )
+    assert found == {("CAN", "BLR", "import_ban", "threatened")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."
