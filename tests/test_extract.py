@@ -231,6 +231,20 @@ def test_should_after_a_measure_is_its_effect_not_a_condition():
     assert found == {("CAN", "BLR", "import_ban", "threatened")}
 
 
+def test_a_state_named_between_owner_and_measure_is_the_target():
+    assert tuples("The European Union extended its Belarus sanctions for a year.") == {
+        ("EU", "BLR", "unspecified", "imposed")
+    }
+    assert tuples("Washington's Iran sanctions were tightened on Monday.") == {
+        ("USA", "IRN", "unspecified", "imposed")
+    }
+
+
+def test_an_averted_lapse_leaves_the_measure_in_force():
+    found = tuples("The EU only just avoided letting its Belarus sanctions lapse on Friday.")
+    assert found == {("EU", "BLR", "unspecified", "imposed")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

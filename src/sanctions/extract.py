@@ -155,6 +155,11 @@ _BARRED_FROM = re.compile(
     r"covering|trading|working|buying|selling|financing|insuring)\b",
     re.IGNORECASE,
 )
+_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our)|'s|’s)\s+$", re.IGNORECASE)
+_AVERTED = re.compile(
+    r"\b(?:avoid\w*|avert\w*|prevent\w*|stav\w*\s+off|head\w*\s+off)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _HAVE_THEIR = re.compile(
     r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
 )
@@ -854,6 +859,8 @@ def _status(
         between = text[lift.end() : trigger.start]
         if not any(cues.status[n].left.search(between) for n in ("threatened", "announced")):
             found["lifted"] = (0, len(left))
+    if "lifted" in found and _AVERTED.search(clause_left):
+        del found["lifted"]  # "only just avoided letting its sanctions lapse": still in force
     if governed:
         found["threatened"] = (0, 0)
     if not found:
@@ -983,6 +990,19 @@ def _roles(
     before_trigger = [
         (i, a) for i, a in enumerate(actors) if a.end <= trigger.start and a.start >= clause_start
     ]
+    if not targets and trigger.rule.form == "noun":
+        # "its Russia sanctions", "Washington's Iran sanctions": a state named between an
+        # owner and the measure is what the measure is aimed at
+        aimed = [
+            i
+            for i, a in before_trigger
+            if a.kind in (AliasKind.NAME, AliasKind.CAPITAL)
+            and not a.possessive
+            and _ADJACENT.match(text, a.end, trigger.start)
+            and _OWNER_BEFORE.search(text, max(sentence[0], a.start - 40), a.start)
+        ]
+        if aimed:
+            targets = [actors[aimed[-1]]]
     have_their = not targets and bool(_HAVE_THEIR.search(text, clause_start, trigger.start))
     if have_their:
         # "six of them, including Qadafi himself, will have their assets frozen": those who
