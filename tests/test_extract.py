@@ -245,6 +245,20 @@ def test_an_averted_lapse_leaves_the_measure_in_force():
     assert found == {("EU", "BLR", "unspecified", "imposed")}
 
 
+def test_an_owner_before_a_priced_measure_issues_it():
+    found = tuples("The G7's $60-a-barrel cap on Russian oil took effect on Monday.")
+    assert found == {("G7", "RUS", "price_cap", "imposed")}
+
+
+def test_asset_freezes_are_not_a_verb_of_stopping():
+    found = tuples(
+        "EU leaders said they could decide on travel bans, asset freezes and calling off a "
+        "summit with Belarus."
+    )
+    assert ("EU", "BLR", "asset_freeze", "threatened") in found, found
+    assert ("EU", "BLR", "talks_suspension", "threatened") in found, found
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

@@ -149,7 +149,10 @@ _MEMBER_HEAD = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_ONLY = re.compile(r"\s*(?:the|its|their|a|an|this|that|those|these)?\s*$")
-_ADJACENT = re.compile(r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+-\w+)\s+)?$")
+_ADJACENT = re.compile(
+    r"(?:'s|’s|')?\s*(?:(?:own|new|fresh|latest|existing|\w+(?:-\w+)+|"
+    r"[$€£]?\d[\w.,]*(?:-\w+)*)\s+)?$"
+)
 _BARRED_FROM = re.compile(
     r"(?:-\w+)?(?:\s+\w+)?(?:\s+and\s+[\w.-]+(?:\s+\w+)?)?\s+from\s+(?:doing|dealing|providing|offering|investing|"
     r"covering|trading|working|buying|selling|financing|insuring)\b",
