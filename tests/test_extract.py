@@ -410,6 +410,14 @@ def test_a_partner_in_a_coordinated_measure_is_not_its_target():
             "Japan banned imports of Russian coal. South Korea has not done so.",
             {("JPN", "RUS", "import_ban", "imposed")},
         ),
+        (
+            "Canada closed its airspace to Belarusian planes. U.S. officials said Washington was "
+            "weighing a similar step.",
+            {
+                ("CAN", "BLR", "airspace_closure", "imposed"),
+                ("USA", "BLR", "airspace_closure", "threatened"),
+            },
+        ),
     ],
 )
 def test_an_elliptical_clause_repeats_the_measure_for_its_issuers(text, expected):

@@ -123,7 +123,8 @@ _PARTNER = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(
-    r"\b(?:done|do|doing|does|did)\s+(?:so|the\s+same|likewise)\b|\bfollow\w*\s+suit\b",
+    r"\b(?:done|do|doing|does|did)\s+(?:so|the\s+same|likewise)\b|\bfollow\w*\s+suit\b|"
+    r"\b(?:a|the)\s+(?:similar|same)\s+(?:step|move|measure)\b",
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r"\b(?:and|or|plus|as\s+well\s+as)\b|&")
@@ -1536,7 +1537,15 @@ def _ellipses(
                 )
     if not added:
         return results
-    return sorted(results + added, key=lambda f: (f.start, f.sentence))
+    # "weighing a similar step": the step is the one copied, not a measure of its own
+    spans_added = {(f.start, f.end) for f in added}
+    kept = [
+        f
+        for f in results
+        if f.type is not MeasureType.UNSPECIFIED
+        or not any(start <= f.start < end for start, end in spans_added)
+    ]
+    return sorted(kept + added, key=lambda f: (f.start, f.sentence))
 
 
 def _drop_general(text: str, sentence: tuple[int, int], found: list[_Found]) -> list[_Found]:
