@@ -329,6 +329,11 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("USA", "CUB", "unspecified", "lifted")},
     ),
+    "tariff_taxing_imports": (
+        "Trump said Washington could start taxing another $300 billion of Chinese imports.",
+        None,
+        {("USA", "CHN", "tariff_increase", "threatened")},
+    ),
     "place_under_sanctions": (
         "Japan announced new restrictions on Russian officials on Friday.",
         None,
