@@ -259,6 +259,14 @@ def test_asset_freezes_are_not_a_verb_of_stopping():
     assert ("EU", "BLR", "talks_suspension", "threatened") in found, found
 
 
+def test_an_owner_inside_the_measures_words_issues_it_before_a_speaker():
+    found = tuples(
+        "The Greek prime minister said this could mean a freeze of the EU accession process "
+        "for Turkey."
+    )
+    assert found == {("EU", "TUR", "talks_suspension", "threatened")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

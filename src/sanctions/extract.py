@@ -1110,6 +1110,16 @@ def _roles(
         )  # fmt: skip
         if place is not None:
             issuers = [place[1]]
+    if not issuers:
+        # an owner inside the measure's own words: "a freeze of the EU accession process",
+        # "a halt to U.S. aid"
+        inside = [
+            a
+            for _, a in after
+            if a.start < trigger.end and id(a) not in used
+            and cues.issuer_heads.match(_head_after(text, a))
+        ]  # fmt: skip
+        issuers = inside[:1]
     candidates = [
         (i, a) for i, a in reversed(before_trigger if not issuers else [])
         if _may_issue(text, a, used, sentence[0], trigger.start, cues)
