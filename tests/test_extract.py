@@ -267,6 +267,16 @@ def test_an_owner_inside_the_measures_words_issues_it_before_a_speaker():
     assert found == {("EU", "TUR", "talks_suspension", "threatened")}
 
 
+def test_examples_of_a_list_share_the_status_of_their_head_noun():
+    found = tuples(
+        "Officials discussed the toughest steps sought by Ottawa, such as a freeze on the "
+        "assets of Belarusian officials."
+    )
+    assert found == {("CAN", "BLR", "asset_freeze", "threatened")}
+    found = tuples("Canada imposed new sanctions, including a ban on Belarusian potash.")
+    assert found == {("CAN", "BLR", "import_ban", "imposed")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

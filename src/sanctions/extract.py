@@ -164,6 +164,7 @@ _AVERTED = re.compile(
     r"\b(?:avoid\w*|avert\w*|prevent\w*|stav\w*\s+off|head\w*\s+off)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
+_SUCH_AS = re.compile(r",?\s+(?:such\s+as|including|like)\s+", re.IGNORECASE)
 _HAVE_THEIR = re.compile(
     r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
 )
@@ -798,12 +799,19 @@ def _status(
     clause = _clause_start(text, sentence[0], trigger.start)
     clause_left = _last_words(text[clause : trigger.start], cues.left_words + 4)
     governed = False
+    whole_clause = clause
     if subject_start is not None and clause <= subject_start < trigger.start:
         # "demanded that Russia drop ...", "urged Washington to end ...": the subject's own
         # clause is governed by a demand.
         governed = bool(_GOVERNS.search(text, clause, subject_start))
         clause = subject_start
     left = _last_words(text[clause : trigger.start], cues.left_words)
+    example = _SUCH_AS.search(text, whole_clause, trigger.start)
+    if example is not None:
+        # "the toughest steps sought by Washington, such as a ban on oil imports": the items
+        # of a list share the status of the noun they exemplify
+        head = _last_words(text[whole_clause : example.start()], cues.left_words)
+        left = head + " " + text[example.end() : trigger.start]
     first_word = _WORD.match(text, trigger.start)
     modal_left = left + (first_word.group() if first_word else "")
     right = _first_words(
