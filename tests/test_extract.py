@@ -277,6 +277,11 @@ def test_examples_of_a_list_share_the_status_of_their_head_noun():
     assert found == {("CAN", "BLR", "import_ban", "imposed")}
 
 
+def test_a_measure_under_negotiation_is_a_threat():
+    found = tuples("EU diplomats have spent the week negotiating an oil embargo on Tehran.")
+    assert found == {("EU", "IRN", "import_ban", "threatened")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."
