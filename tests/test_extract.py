@@ -341,6 +341,14 @@ def test_the_one_who_faces_measures_is_their_target():
     assert found == {("CAN", "BLR", "unspecified", "threatened")}
 
 
+def test_a_speaker_is_not_the_one_who_faces_measures():
+    found = tuples(
+        "Trudeau added that anyone anywhere who does business with the Lukashenko regime could "
+        "face travel restrictions."
+    )
+    assert found == {("CAN", "BLR", "travel_ban", "threatened")}
+
+
 def test_or_face_makes_the_subject_the_target():
     found = tuples("The Security Council told Iran to halt enrichment or face sanctions.")
     assert ("UN", "IRN", "unspecified", "threatened") in found, found

@@ -165,6 +165,7 @@ _AVERTED = re.compile(
     re.IGNORECASE,
 )
 _SUCH_AS = re.compile(r",?\s+(?:such\s+as|including|like)\s+", re.IGNORECASE)
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _HAVE_THEIR = re.compile(
     r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
 )
@@ -1038,6 +1039,7 @@ def _roles(
             for i, a in before_trigger
             if a.end <= face.start()
             and not a.possessive
+            and not _THAT.search(text, a.end, face.start())  # "X added that anyone could face"
             and not _is_reason(text, a, sentence[0], cues)
             and not cues.target_preps.search(_before(text, a, sentence[0]))
             and not cues.issuer_heads.match(_head_after(text, a))
