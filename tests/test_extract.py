@@ -392,6 +392,14 @@ def test_two_demonyms_each_with_a_head_are_both_targets():
         ("CAN", "RUS", "swift_disconnection", "imposed"),
         ("CAN", "BLR", "swift_disconnection", "imposed"),
     }
+    found = tuples(
+        "Three Russian banks, Sberbank among them, and one Belarusian bank will be cut off "
+        "from SWIFT by Canada."
+    )
+    assert found == {
+        ("CAN", "RUS", "swift_disconnection", "announced"),
+        ("CAN", "BLR", "swift_disconnection", "announced"),
+    }
 
 
 def test_the_place_of_a_meeting_is_not_the_issuer():

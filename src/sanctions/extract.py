@@ -108,7 +108,7 @@ _WITH_MEASURE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _HEAD_COORD = re.compile(
-    r"^\s+(?:[\w-]+\s+){1,2}?(?:and|or|as\s+well\s+as)\s+(?:the\s+)?"
+    r"^\s+[\w-]+(?:\s+[\w-]+)?(?:,[^,;]{1,40},)?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+)?$"
 )
 _SUBORDINATE = re.compile(r"\s(?:before|until|unless|once|because)\s$", re.IGNORECASE)
