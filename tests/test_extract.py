@@ -282,6 +282,15 @@ def test_a_measure_under_negotiation_is_a_threat():
     assert found == {("EU", "IRN", "import_ban", "threatened")}
 
 
+def test_without_before_a_party_is_no_negation():
+    found = tuples(
+        "The G7 leaders met in Brussels without Russia and said they were suspending their "
+        "participation in the G8 until Moscow changed course."
+    )
+    assert found == {("G7", "RUS", "talks_suspension", "imposed")}
+    assert tuples("Ottawa said Caracas could keep buying Canadian wheat without penalty.") == set()
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

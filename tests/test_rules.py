@@ -334,6 +334,12 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("USA", "CHN", "tariff_increase", "threatened")},
     ),
+    "suspend_participation": (
+        "The G7 leaders said they were suspending their participation in the G8 until Moscow "
+        "changed course.",
+        None,
+        {("G7", "RUS", "talks_suspension", "imposed")},
+    ),
     "place_under_sanctions": (
         "Japan announced new restrictions on Russian officials on Friday.",
         None,

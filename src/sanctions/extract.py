@@ -196,7 +196,7 @@ _ADOPTS = re.compile(
 # Where a sentence goes on to another statement: "..., and said they were ready to ...".
 _NEXT_STATEMENT = re.compile(
     r";|,\s+(?:and|but)\s+(?:[\w.]+\s+){0,2}(?:said|says|added|warned|told)\b|"
-    r",\s+(?:adding|saying|noting|stressing|insisting|though|although)\b|"
+    r",\s+(?:adding|saying|noting|stressing|insisting|though|although)\b|,\s+and\s+that\b|"
     r"\band\s+(?:said|says|added|warned)\b",
     re.IGNORECASE,
 )
@@ -1307,6 +1307,7 @@ _SUBJECT = re.compile(
     r"should\s+|already\s+|later\s+|then\s+|now\s+|formally\s+|officially\s+|jointly\s+|"
     r"itself\s+|too\s+|\w+ly\s+)*(?:\w+ed|said|says|put|puts|set|sets|cut|cuts|hit|hits|"
     r"slap\w*|froze|freezes|took|takes|gave|made|began|sought|brought|shut|shuts|bars|bans|"
+    r"stood|stands|kept|held|holds|went|told|"
     r"impos\w*|agre\w*|decid\w*|announc\w*|unveil\w*|plans?|mov\w*|vot\w*|approv\w*|adopt\w*|"
     r"expel\w*|halt\w*|suspend\w*|recall\w*|threaten\w*|warn\w*|want\w*|seeks|wants|tells|"
     r"outlaws|orders|adds|blocks|extends|lifts|eases|ends|keeps|stops|forbids|prohibits|closes|"
