@@ -275,6 +275,11 @@ def test_examples_of_a_list_share_the_status_of_their_head_noun():
     assert found == {("CAN", "BLR", "asset_freeze", "threatened")}
     found = tuples("Canada imposed new sanctions, including a ban on Belarusian potash.")
     assert found == {("CAN", "BLR", "import_ban", "imposed")}
+    found = tuples(
+        "Ottawa said it would decide on further steps such as travel bans if Minsk did not "
+        "free the prisoners."
+    )
+    assert ("CAN", "BLR", "travel_ban", "threatened") in found, found
 
 
 def test_a_measure_under_negotiation_is_a_threat():
