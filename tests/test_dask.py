@@ -66,7 +66,7 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 def client() -> Iterator[Any]:
     with (
         distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

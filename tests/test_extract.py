@@ -296,6 +296,15 @@ def test_without_before_a_party_is_no_negation():
     assert tuples("Ottawa said Caracas could keep buying Canadian wheat without penalty.") == set()
 
 
+def test_the_owner_of_a_plan_to_act_issues_the_measure():
+    found = tuples(
+        "Western capitals pressed India to sign up to the G7 plan to cap the price of Russian oil."
+    )
+    assert found == {("G7", "RUS", "price_cap", "announced")}
+    found = tuples("Beijing condemned Canada's decision to slap tariffs on Chinese steel.")
+    assert found == {("CAN", "CHN", "tariff_increase", "announced")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

@@ -166,6 +166,12 @@ _AVERTED = re.compile(
 )
 _SUCH_AS = re.compile(r",?\s+(?:such\s+as|including|like)\s+", re.IGNORECASE)
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_PLAN_OF = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:administration|government)(?:'s|’s)?\s+)?(?:[\w-]+\s+){0,1}?"
+    r"(?:plans?|proposals?|decision|bid|push|threats?|move|efforts?|drive|campaign)\s+to\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _HAVE_THEIR = re.compile(
     r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
 )
@@ -1130,6 +1136,15 @@ def _roles(
             and cues.issuer_heads.match(_head_after(text, a))
         ]  # fmt: skip
         issuers = inside[:1]
+    if not issuers:
+        # the owner of a plan or decision to act: "the G7 plan to cap the price of Russian oil",
+        # "against the Trump administration's plan to put tariffs on ..."
+        planners = [
+            i for i, a in before_trigger
+            if id(a) not in used and _PLAN_OF.match(text, a.end, trigger.start)
+        ]  # fmt: skip
+        if planners:
+            issuers = _coordinated(text, actors, planners[-1], -1)
     candidates = [
         (i, a) for i, a in reversed(before_trigger if not issuers else [])
         if _may_issue(text, a, used, sentence[0], trigger.start, cues)
