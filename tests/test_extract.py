@@ -305,6 +305,15 @@ def test_the_owner_of_a_plan_to_act_issues_the_measure():
     assert found == {("CAN", "CHN", "tariff_increase", "announced")}
 
 
+def test_a_response_without_a_named_target_answers_whoever_hit_the_issuer():
+    found = tuples(
+        "Moscow banned imports of fish from the European Union and Norway. Brussels said it "
+        "reserved the right to respond."
+    )
+    assert ("EU", "RUS", "unspecified", "threatened") in found, found
+    assert ("EU", "NOR", "unspecified", "threatened") not in found, found
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

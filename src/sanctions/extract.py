@@ -312,6 +312,8 @@ class _Context:
     ranking: list[str] = field(default_factory=list)
     #: Subject codes in order of first appearance, each once.
     actors_first: list[str] = field(default_factory=list)
+    #: For each party hit by a measure so far, the latest issuer that hit it.
+    hit_by: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         counts: dict[str, int] = {}
@@ -328,10 +330,14 @@ class _Context:
         """Record the parties of a measure just found."""
         for code in issuers:
             self.issuer_counts[code] = self.issuer_counts.get(code, 0) + 1
+        issuers = list(issuers)
         for target in targets:
             if target is not None:
                 self.targets.pop(target, None)
                 self.targets[target] = None
+                for code in issuers:
+                    if code != target:
+                        self.hit_by[target] = code
 
     def focus_target(self, issuers: Iterable[str]) -> str | None:
         """The latest target of another measure, else the state the document names most."""
@@ -1451,6 +1457,9 @@ def _sentence_measures(
             issuers = [focus]
         if trigger.rule.type is MeasureType.UNSPECIFIED and not explicit_issuer and not targets:
             continue
+        if not targets and response and len(issuers) == 1 and issuers[0] in context.hit_by:
+            # "the EU reserved the right to respond": to whoever hit the EU before
+            targets = [context.hit_by[issuers[0]]]
         if not targets:
             focus_target = context.focus_target(issuers)
             targets = [focus_target] if focus_target else []
