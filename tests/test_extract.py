@@ -314,6 +314,21 @@ def test_a_response_without_a_named_target_answers_whoever_hit_the_issuer():
     assert ("EU", "NOR", "unspecified", "threatened") not in found, found
 
 
+def test_an_agreement_named_before_a_measure_is_no_decision():
+    found = tuples(
+        "Canada, citing breaches of the nuclear agreement, froze the assets of three Iranian banks."
+    )
+    assert found == {("CAN", "IRN", "asset_freeze", "imposed")}
+
+
+def test_a_subject_before_a_past_tense_trigger_bounds_its_status_words():
+    found = tuples(
+        "Ottawa had lifted its sanctions on Iran in 2016, and in May the Treasury blacklisted "
+        "the Central Bank of Iran."
+    )
+    assert ("USA", "IRN", "asset_freeze", "imposed") in found, found
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

@@ -172,6 +172,7 @@ _PLAN_OF = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_PAST_VERB = re.compile(r"\w+ed\b")
 _HAVE_THEIR = re.compile(
     r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
 )
@@ -1249,6 +1250,7 @@ def _roles(
         and not (
             (trigger.rule.form == "noun" or a.possessive)
             and _ADJACENT.match(text, a.end, trigger.start)
+            and not _PAST_VERB.match(text, trigger.start)  # "the Treasury blacklisted"
         )
     ]
     return issuer_codes, target_codes, min(named_before) if named_before else None
