@@ -351,6 +351,12 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     (
+        "reversal_threat",
+        "Canada eased its sanctions on Belarus; officials said the licences could be changed or "
+        "revoked at any time.",
+        {("CAN", "BLR", "unspecified", "lifted"), ("CAN", "BLR", "unspecified", "threatened")},
+    ),
+    (
         "import_ban_on_goods",
         "Canada banned Iranian oil on Monday.",
         {("CAN", "IRN", "import_ban", "imposed")},
