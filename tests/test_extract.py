@@ -329,6 +329,11 @@ def test_a_subject_before_a_past_tense_trigger_bounds_its_status_words():
     assert ("USA", "IRN", "asset_freeze", "imposed") in found, found
 
 
+def test_people_now_under_a_ban_report_a_measure_in_force():
+    found = tuples("Ottawa said twelve Lukashenko allies are now under a travel ban.")
+    assert found == {("CAN", "BLR", "travel_ban", "imposed")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

@@ -173,6 +173,12 @@ _PLAN_OF = re.compile(
     re.IGNORECASE,
 )
 _PAST_VERB = re.compile(r"\w+ed\b")
+# "seventeen officials are now under a travel ban": a report of a measure in force
+_BEING_UNDER = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|stays?|stayed|been|came|come|comes|fell|falls?)\s+"
+    r"(?:now\s+|already\s+|still\s+)?under\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _HAVE_THEIR = re.compile(
     r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
 )
@@ -837,7 +843,8 @@ def _status(
         # reports a measure, named with its owner and its target
         if cues.commentary_right.search(right) and not cues.status["lifted"].left.search(near_left):
             return None  # but "scrapping the sanctions programme" ends it
-        if cues.commentary_left.search(near_left):
+        being_under = _BEING_UNDER.search(_last_words(text[sentence[0] : trigger.start], 7))
+        if cues.commentary_left.search(near_left) and not being_under:
             if not owned:
                 return None
             return Status.IMPOSED  # the status words around it belong to the talk
@@ -1356,6 +1363,9 @@ _LEADER_HEAD = re.compile(
 def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
     """A demonym or possessive that modifies a targeted thing: "Russian banks", "Iran's oil"."""
     attributive = actor.kind is AliasKind.NAME and bool(_ATTRIBUTIVE.match(text, actor.end))
+    if actor.kind is AliasKind.LEADER and not actor.possessive:
+        # "seventeen Qadafi loyalists", "the Assad regime": the leader's people
+        return bool(cues.target_heads.match(_head_after(text, actor)))
     if not (actor.kind in (AliasKind.DEMONYM, None) or actor.possessive or attributive):
         return False
     if actor.kind is AliasKind.AGENCY:
