@@ -334,6 +334,37 @@ def test_people_now_under_a_ban_report_a_measure_in_force():
     assert found == {("CAN", "BLR", "travel_ban", "imposed")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ottawa said removing the sanctions on Minsk is out of the question.", set()),
+        (
+            "Moscow threatened to stop negotiations to reduce nuclear weapons if Washington "
+            "deployed new missiles.",
+            {("RUS", "USA", "talks_suspension", "threatened")},
+        ),
+        (
+            "The White House said President Bill Clinton had imposed sanctions on Sudan.",
+            {("USA", "SDN", "unspecified", "imposed")},
+        ),
+        (
+            "The European Community may halt its trade talks with Belgrade.",
+            {("EU", "SRB", "talks_suspension", "threatened")},
+        ),
+        (
+            "Italy announced a suspension of air links with Serbia on Wednesday.",
+            {("ITA", "SRB", "airspace_closure", "imposed")},
+        ),
+        (
+            "The Azerbaijani parliament threatened to break relations with Russia.",
+            {("AZE", "RUS", "diplomatic_expulsion", "threatened")},
+        ),
+    ],
+)
+def test_older_wire_phrasings(sentence, expected):
+    assert tuples(sentence) == expected
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

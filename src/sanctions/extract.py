@@ -1373,6 +1373,8 @@ def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
     head = _head_after(text, actor)
     if _LEADER_HEAD.match(head) or cues.issuer_heads.match(head):
         return False
+    if _ISSUING_BODY.match(head) and _SUBJECT.match(text, actor.end):
+        return False  # "the Azerbaijani parliament threatened ...": a body that acts
     if cues.target_heads.match(head):
         return True
     # "Russia's most-favoured-nation status": a possessor of something that is not a measure,
