@@ -365,6 +365,14 @@ def test_older_wire_phrasings(sentence, expected):
     assert tuples(sentence) == expected
 
 
+def test_a_warning_after_a_fronted_condition_is_issued_by_the_warner():
+    found = tuples(
+        "Ottawa imposed sanctions on Ukraine's separatists. Ottawa, for its part, warned Minsk "
+        "that unless it frees the prisoners, it is prepared to impose political and economic costs."
+    )
+    assert ("CAN", "BLR", "unspecified", "threatened") in found, found
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

@@ -179,11 +179,15 @@ _BEING_UNDER = re.compile(
     r"(?:now\s+|already\s+|still\s+)?under\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_WARNED = re.compile(r"\b(?:warn\w*|told|tells?|caution\w*)\s+$", re.IGNORECASE)
+_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
 _HAVE_THEIR = re.compile(
     r"\b(?:have|has|had|having)\s+(?:all\s+)?(?:their|its|his|her)\s+$", re.IGNORECASE
 )
 _PASSIVE_CLAUSE = re.compile(
-    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b", re.IGNORECASE
+    # "talks are frozen", but not "is prepared to impose": that subject acts
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b(?!\s+to\b)",
+    re.IGNORECASE,
 )
 _PLACE_TYPES = frozenset(
     {MeasureType.TRAVEL_BAN, MeasureType.AIRSPACE_CLOSURE, MeasureType.PORT_BAN}
@@ -1036,6 +1040,18 @@ def _roles(
         ]
         if aimed:
             targets = [actors[aimed[-1]]]
+    if not targets and trigger.rule.form == "noun":
+        # "warned Moscow that ... it is prepared to impose further costs": the one warned
+        warned = [
+            i
+            for i, a in enumerate(actors)
+            if sentence[0] <= a.start
+            and a.end <= clause_start
+            and _WARNED.search(text, max(sentence[0], a.start - 25), a.start)
+            and _THAT_AFTER.match(text, a.end)
+        ]
+        if warned:
+            targets = [actors[warned[-1]]]
     have_their = not targets and bool(_HAVE_THEIR.search(text, clause_start, trigger.start))
     if have_their:
         # "six of them, including Qadafi himself, will have their assets frozen": those who
@@ -1241,7 +1257,10 @@ def _roles(
         for index in reversed([i for i, a in enumerate(actors) if a.end <= clause_start]):
             if _PASSIVE_CLAUSE.search(text, clause_start, trigger.end):
                 break  # "..., but its accession talks are frozen": the subject is the patient
-            if _SUBORDINATE.search(text, max(sentence[0], clause_start - 10), clause_start):
+            if (
+                _SUBORDINATE.search(text, max(sentence[0], clause_start - 10), clause_start)
+                and "," not in text[clause_start : trigger.start]
+            ):
                 break  # "demands Tehran must meet before the sanctions can be removed"
             if _may_issue(text, actors[index], used, sentence[0], clause_start, cues):
                 issuers = _coordinated(text, actors, index, -1)
