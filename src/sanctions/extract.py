@@ -1562,28 +1562,37 @@ def _ellipses(
     so", "Canada followed suit": the measures of the latest sentence that states any, copied
     to the issuers of the elliptical clause, with the status its own words give.
     """
+    # Results come in document order; each lookup below is a bisection or bounded by one
+    # sentence, so many elliptical clauses in a long text still cost linear time.
+    result_starts = [f.start for f in results]
+    mention_starts = [m.start for m in mentions]
     added: list[_Found] = []
     for match in _ELLIPSIS.finditer(text):
         index = bisect.bisect_right(spans, (match.start(), len(text))) - 1
         if index < 0 or match.start() >= spans[index][1]:
             continue
         sentence = spans[index]
-        earlier = [f for f in results if f.start < match.start() and index - 2 <= f.sentence]
-        if not earlier:
+        last = bisect.bisect_left(result_starts, match.start()) - 1
+        if last < 0 or results[last].sentence < index - 2:
             continue
-        latest = max(f.sentence for f in earlier)
-        antecedents = [f for f in earlier if f.sentence == latest]
+        latest = results[last].sentence
+        antecedents = []
+        while last >= 0 and results[last].sentence == latest:
+            antecedents.append(results[last])
+            last -= 1
+        antecedents.reverse()
         clause = _clause_start(text, sentence[0], match.start())
         window = _last_words(text[clause : match.start()], 6) + match.group()
         if cues.status["negation"].left.search(window):
             continue
+        first = bisect.bisect_left(mention_starts, sentence[0])
+        stop = bisect.bisect_left(mention_starts, match.start())
         before = [
             i
-            for i, a in enumerate(mentions)
-            if sentence[0] <= a.start
-            and a.end <= match.start()
-            and id(a) not in causes
-            and _may_issue(text, a, set(), sentence[0], match.start(), cues)
+            for i in range(first, stop)
+            if mentions[i].end <= match.start()
+            and id(mentions[i]) not in causes
+            and _may_issue(text, mentions[i], set(), sentence[0], match.start(), cues)
         ]
         if not before:
             continue
@@ -1616,13 +1625,14 @@ def _ellipses(
     if not added:
         return results
     # "weighing a similar step": the step is the one copied, not a measure of its own
-    spans_added = {(f.start, f.end) for f in added}
-    kept = [
-        f
-        for f in results
-        if f.type is not MeasureType.UNSPECIFIED
-        or not any(start <= f.start < end for start, end in spans_added)
-    ]
+    copied = sorted({(f.start, f.end) for f in added})
+    copied_starts = [start for start, _ in copied]
+
+    def copied_over(found: _Found) -> bool:
+        at = bisect.bisect_right(copied_starts, found.start) - 1
+        return at >= 0 and copied[at][0] <= found.start < copied[at][1]
+
+    kept = [f for f in results if f.type is not MeasureType.UNSPECIFIED or not copied_over(f)]
     return sorted(kept + added, key=lambda f: (f.start, f.sentence))
 
 
