@@ -373,6 +373,22 @@ def test_a_warning_after_a_fronted_condition_is_issued_by_the_warner():
     assert ("CAN", "BLR", "unspecified", "threatened") in found, found
 
 
+def test_a_named_entity_is_a_target_of_its_state():
+    found = extract("The Treasury blacklisted Sovcomflot on Friday.")
+    assert [(m.issuer.code, m.target.code, m.target.kind.value) for m in found] == [
+        ("USA", "RUS", "entity")
+    ]
+    found = tuples(
+        "Forty-six affiliates of Huawei Technologies must go on the Entity List, the Commerce "
+        "Department said."
+    )
+    assert found == {("USA", "CHN", "export_ban", "imposed")}
+
+
+def test_an_entity_never_issues_for_its_state():
+    assert tuples("Gazprom said it would halt gas deliveries to Poland.") == set()
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

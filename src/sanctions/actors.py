@@ -61,6 +61,9 @@ class AliasKind(StrEnum):
     SEAT = "seat"
     AGENCY = "agency"
     LEADER = "leader"
+    #: A state-owned or state-tied company, bank or body that is a target, never an issuer
+    #: ("Rosoboronexport", "PDVSA", "the IRGC").
+    ENTITY = "entity"
 
 
 class Role(StrEnum):
@@ -480,6 +483,7 @@ _TABLES = (
     "capitals.yaml",
     "seats_agencies.yaml",
     "leaders.yaml",
+    "entities.yaml",
 )
 _NOT_ACTORS = "not_actors.yaml"
 

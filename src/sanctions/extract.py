@@ -511,7 +511,7 @@ class Extractor:
             m
             for m in mentions
             if id(m) not in causes
-            and m.kind is not AliasKind.DEMONYM
+            and m.kind not in (AliasKind.DEMONYM, AliasKind.ENTITY)
             and _SUBJECT.match(text, m.end)
             and not _OBJECT_OF_VERB.search(text, max(0, m.start - 30), m.start)
         ]
@@ -946,6 +946,16 @@ def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list
     conjunction = False
     index = first + step
     while 0 <= index < len(actors):
+        if actors[index].kind is AliasKind.ENTITY and 0 <= index + step < len(actors):
+            # "Three Russian banks, Sberbank among them, and one Belarusian bank": an entity
+            # named in an aside between two coordinated demonyms is passed over
+            ends = (group[-1], actors[index + step])
+            prev, cur = ends if step > 0 else ends[::-1]
+            if prev.kind is cur.kind is AliasKind.DEMONYM and _HEAD_COORD.match(
+                text[prev.end : cur.start]
+            ):
+                index += step
+                continue
         prev, cur = (group[-1], actors[index]) if step > 0 else (actors[index], group[-1])
         between = text[prev.end : cur.start]
         if prev.possessive:
@@ -1265,6 +1275,7 @@ def _roles(
             if _may_issue(text, actors[index], used, sentence[0], clause_start, cues):
                 issuers = _coordinated(text, actors, index, -1)
                 break
+    issuers = [a for a in issuers if a.kind is not AliasKind.ENTITY]  # companies do not issue
     issuer_codes = _unique(a.code for a in issuers)
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
     named_before = [
@@ -1306,8 +1317,8 @@ def _may_issue(
     text: str, actor: _Actor, used: set[int], floor: int, trigger_start: int, cues: Cues
 ) -> bool:
     """Whether a mention before a trigger can be its issuer (not a target, object or cause)."""
-    if id(actor) in used:
-        return False
+    if id(actor) in used or actor.kind is AliasKind.ENTITY:
+        return False  # an entity is only ever a target
     subject = _SUBJECT.match(text, actor.end, trigger_start)
     if _is_reason(text, actor, floor, cues) and not subject:
         return False  # "over Russia's invasion"; but "after Washington announced tariffs" issues
@@ -1382,6 +1393,8 @@ _LEADER_HEAD = re.compile(
 def _names_target(text: str, actor: _Actor, cues: Cues) -> bool:
     """A demonym or possessive that modifies a targeted thing: "Russian banks", "Iran's oil"."""
     attributive = actor.kind is AliasKind.NAME and bool(_ATTRIBUTIVE.match(text, actor.end))
+    if actor.kind is AliasKind.ENTITY:
+        return True  # "affiliates of Huawei", "PDVSA's bonds": what a measure hits
     if actor.kind is AliasKind.LEADER and not actor.possessive:
         # "seventeen Qadafi loyalists", "the Assad regime": the leader's people
         return bool(cues.target_heads.match(_head_after(text, actor)))
@@ -1498,6 +1511,10 @@ def _sentence_measures(
             targets = [focus_target] if focus_target else []
         clause_end = _clause_end(text, trigger.end, sentence[1])
         kind, count = _target_kind(text, trigger, clause_end)
+        if kind is TargetKind.STATE and any(
+            a.kind is AliasKind.ENTITY and a.code in targets for a in actors
+        ):
+            kind = TargetKind.ENTITY  # "the Treasury blacklisted Sovcomflot"
         evidence_end = trigger.end
         for actor in actors:
             if (
