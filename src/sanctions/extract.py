@@ -24,11 +24,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ._literals import WORD_START, folds_to_ascii, required
 from .actors import ActorTable, AliasKind
 from .codes import actor_kind
 from .errors import DocumentTooLargeError
@@ -348,7 +350,27 @@ class Extractor:
         self.rules = rules
         self.actors = actors
         self.max_chars = max_chars
-        self._scanner: Scanner = make_scanner(rules.anchors, prefer_compiled=compiled_scanner)
+        # A rule also needs other words than its anchor ("froze" and "assets"): for each rule,
+        # clauses of lower-case strings every match holds one of (see `sanctions._literals`).
+        # They are scanned for in the same pass as the anchors, so a sentence where a rule's
+        # anchor wakes it but its other words are missing costs no regex search.
+        self._needs = tuple(
+            required(rule.regex, min_length=3) if rule.regex.flags & re.IGNORECASE else ()
+            for rule in rules.rules
+        )
+        self._anchors = frozenset(rules.anchors)
+        words = {w.lstrip(WORD_START) for clauses in self._needs for c in clauses for w in c}
+        self._scanner: Scanner = make_scanner(
+            self._anchors | words, prefer_compiled=compiled_scanner
+        )
+        # The anaphor regexes are case-sensitive: their clauses are looked up in the text.
+        self._anaphor_needs = tuple(
+            tuple(
+                frozenset(word.lstrip(WORD_START) for word in clause)
+                for clause in required(anaphor.regex, min_length=2)
+            )
+            for anaphor in rules.cues.anaphors
+        )
 
     # -- public API ---------------------------------------------------------------------------
     def extract(
@@ -398,16 +420,29 @@ class Extractor:
     # -- pipeline -----------------------------------------------------------------------------
     def _find(self, text: str, day: dt.date | None) -> list[_Found]:
         lower = _lower(text)
+        scanned = self._scanner.find(lower)
+        anchors = self._anchors
         # Anchors start words: "port" in "report" or "sale" in "wholesale" enables nothing.
         hits = [
-            (position, anchor)
-            for position, anchor in self._scanner.find(lower)
-            if position == 0 or not lower[position - 1].isalnum()
+            (position, key)
+            for position, key in scanned
+            if key in anchors and (position == 0 or not lower[position - 1].isalnum())
         ]
         if not hits:
             return []
+        needs: tuple[tuple[frozenset[str], ...], ...] | None = self._needs
+        words: list[tuple[int, str]] = []
+        if folds_to_ascii(lower):
+            needs = None  # the long s matches (?i)s but stays itself: run every woken rule
+        else:
+            words = _words(text, scanned)
+            # The whole text first: a rule whose other words the text lacks runs nowhere.
+            present = {word for _, word in words}
+            woken = {index for _, anchor in hits for index in self.rules.anchors[anchor]}
+            if not any(_satisfied(self._needs[index], present) for index in woken):
+                return []
         spans = sentences(text)
-        rules_by_sentence = _rules_by_sentence(hits, spans, self.rules)
+        rules_by_sentence = _rules_by_sentence(hits, spans, self.rules, words, needs)
         if not rules_by_sentence:
             return []
         triggers = {
@@ -458,6 +493,10 @@ class Extractor:
             (
                 (match.start(), index, match)
                 for index, anaphor in enumerate(self.rules.cues.anaphors)
+                # "the bloc" cannot occur in a text without "bloc": skip the regex there.
+                if all(
+                    any(word in text for word in clause) for clause in self._anaphor_needs[index]
+                )
                 for match in anaphor.regex.finditer(text)
             ),
             key=lambda item: (item[0], item[1]),
@@ -655,9 +694,18 @@ def _unpack(record: object, number: int) -> tuple[str, dt.date | str | None, str
 
 
 def _rules_by_sentence(
-    hits: list[tuple[int, str]], spans: list[tuple[int, int]], rules: RuleSet
+    hits: list[tuple[int, str]],
+    spans: list[tuple[int, int]],
+    rules: RuleSet,
+    words: list[tuple[int, str]] | None = None,
+    needs: tuple[tuple[frozenset[str], ...], ...] | None = None,
 ) -> dict[int, set[int]]:
-    """For each sentence that holds an anchor, the indexes of the rules its anchors enable."""
+    """For each sentence that holds an anchor, the indexes of the rules its anchors enable.
+
+    With ``words`` (every scanned string by start, see `_words`) and ``needs`` (each rule's
+    clauses, see `sanctions._literals.required`), a rule is kept only where the sentence also
+    holds a string of each of its clauses: elsewhere its regex cannot match.
+    """
     out: dict[int, set[int]] = {}
     index = 0
     for position, anchor in hits:
@@ -667,7 +715,36 @@ def _rules_by_sentence(
             break
         if position >= spans[index][0]:
             out.setdefault(index, set()).update(rules.anchors[anchor])
-    return out
+    if words is None or needs is None or not out:
+        return out
+    starts = [position for position, _ in words]
+    kept: dict[int, set[int]] = {}
+    for index, rule_ids in out.items():
+        start, end = spans[index]
+        present = {word for _, word in words[bisect_left(starts, start) : bisect_left(starts, end)]}
+        runnable = {i for i in rule_ids if _satisfied(needs[i], present)}
+        if runnable:
+            kept[index] = runnable
+    return kept
+
+
+def _words(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    r"""Each scanned string by start, and again marked with `WORD_START` where it starts a word.
+
+    A string starts a word where ``\b`` before it would match: the character before it is
+    not a word character (the string itself starts with one, or it would not be marked).
+    """
+    words = []
+    for position, key in found:
+        words.append((position, key))
+        if position == 0 or not ((before := text[position - 1]).isalnum() or before == "_"):
+            words.append((position, WORD_START + key))
+    return words
+
+
+def _satisfied(clauses: tuple[frozenset[str], ...], present: set[str]) -> bool:
+    """Whether ``present`` holds a string of each clause."""
+    return all(not clause.isdisjoint(present) for clause in clauses)
 
 
 def _triggers(
