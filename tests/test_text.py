@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions.text import _last_token, resolve_date, sentences
+from sanctions.text import _BOUNDARY, _boundaries, _last_token, resolve_date, sentences
 
 
 def spans(text):
@@ -112,3 +112,11 @@ def test_last_token_is_what_the_regex_finds_before_a_full_stop(text, start):
     start = min(start, len(text) - 1)
     token = _LAST_TOKEN.search(text, start, len(text))
     assert _last_token(text, start, len(text)) == (token.group(1) if token else "")
+
+
+_boundary_text = st.text(alphabet=st.sampled_from(".!?\n \t\"'”’)](“‘(AZ9ab\u2028"), max_size=60)
+
+
+@given(_boundary_text | st.text(max_size=60))
+def test_boundaries_are_those_of_the_one_regex(text):
+    assert list(_boundaries(text)) == [m.span() for m in _BOUNDARY.finditer(text)]
