@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctions import Extractor
-from sanctions._literals import WORD_START, folds_to_ascii, required
+from sanctions._literals import WORD_START, folds_to_ascii, required, starts
 from sanctions.extract import _lower
 from sanctions.rules import RuleSet
 
@@ -23,11 +23,18 @@ def _vocabulary() -> list[str]:
     return sorted(words)
 
 
-def _holds(text: str, start: int, end: int, clause: frozenset[str], fold: bool) -> bool:
+def _holds(
+    text: str, start: int, end: int, clause: frozenset[str], fold: bool, at_start: bool = False
+) -> bool:
+    """Whether a string of ``clause`` lies in ``text[start:end]`` (or starts at ``start``)."""
     seen = _lower(text) if fold else text
     for word in clause:
         body = word.lstrip(WORD_START)
-        position = seen.find(body, start, end)
+        if at_start:
+            position = start if seen.startswith(body, start) else -1
+            end = start + 1
+        else:
+            position = seen.find(body, start, end)
         while position != -1:
             if (
                 not word.startswith(WORD_START)
@@ -58,6 +65,16 @@ def test_every_rule_match_holds_a_string_of_each_clause(text: str, index: int) -
             assert _holds(text, match.start(), match.end(), clause, fold=True), (rule.name, clause)
 
 
+@given(text=_texts, index=st.integers(0, len(RuleSet.default().rules) - 1))
+def test_every_rule_match_starts_with_one_of_its_starts(text: str, index: int) -> None:
+    rule = RuleSet.default().rules[index]
+    first = starts(rule.regex)
+    if first is None or folds_to_ascii(_lower(text)):
+        return
+    for match in rule.regex.finditer(text):
+        assert _holds(text, match.start(), match.start() + 1, first, fold=True, at_start=True)
+
+
 @given(text=_texts)
 def test_every_anaphor_match_holds_its_words(text: str) -> None:
     for anaphor in RuleSet.default().cues.anaphors:
@@ -86,6 +103,20 @@ def test_required_clauses(pattern: str, flags: int, expected: list[set[str]]) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:bans?|bars?)\s+on", {WORD_START + "ban", WORD_START + "bar"}),
+        (r"(?:imports?|exports?)\w*", {"import", "export"}),
+        (r"(?:the\s+)?ban", None),  # may start with "ban" or "the"... but "the" is optional
+        (r"\w+ban", None),
+        (r"ab", None),  # shorter than min_length
+    ],
+)
+def test_starts(pattern: str, expected: set[str] | None) -> None:
+    assert starts(re.compile(pattern, re.I), min_length=3) == expected
+
+
 def test_characters_that_fold_to_ascii() -> None:
     assert not folds_to_ascii("Sanctions on Moscow’s “banks”, café")
     assert folds_to_ascii("ſanctions")  # long s
@@ -97,6 +128,7 @@ def _without_prefilter() -> Extractor:
     extractor = Extractor()
     extractor._needs = tuple(() for _ in extractor._needs)
     extractor._anaphor_needs = tuple(() for _ in extractor._anaphor_needs)
+    extractor._starts = tuple(None for _ in extractor._starts)
     return extractor
 
 

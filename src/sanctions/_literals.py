@@ -29,7 +29,7 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
-__all__ = ["WORD_START", "folds_to_ascii", "required"]
+__all__ = ["WORD_START", "folds_to_ascii", "required", "starts"]
 
 #: Sets of strings bigger than this are not tracked exactly (they become one clause).
 _LIMIT = 128
@@ -80,6 +80,71 @@ def _required(source: str, flags: int, min_length: int) -> tuple[frozenset[str],
     }
     # A clause that holds another one says nothing more.
     return tuple(sorted((c for c in kept if not any(o < c for o in kept)), key=sorted))
+
+
+def starts(pattern: re.Pattern[str], *, min_length: int = 1) -> frozenset[str] | None:
+    """Literal strings of which every match of ``pattern`` starts with one, or None.
+
+    Marks and case as in `required`. None when some match may start otherwise or with a
+    string shorter than ``min_length``. A regex need only be tried where one of these starts.
+    """
+    return _starts(pattern.pattern, pattern.flags, min_length)
+
+
+@cache
+def _starts(source: str, flags: int, min_length: int) -> frozenset[str] | None:
+    try:
+        tree = _sre_parse.parse(source, flags)
+    except Exception:  # a pattern we cannot read gives no starts, never an error
+        return None
+    found = _prefixes(list(tree), bool(flags & re.IGNORECASE))
+    if found is None:
+        return None
+    cleaned = set()
+    for text in found:
+        body = text.replace(WORD_START, "")
+        if len(body) < min_length:
+            return None
+        word_start = text.startswith(WORD_START) and (body[0].isalnum() or body[0] == "_")
+        cleaned.add(WORD_START + body if word_start else body)
+    # A string that begins with another one adds no place to try ("bans" begins with "ban").
+    return frozenset(s for s in cleaned if not any(o != s and s.startswith(o) for o in cleaned))
+
+
+def _prefixes(items: list[Any], fold: bool) -> frozenset[str] | None:
+    """Strings of which every match of the sequence ``items`` starts with one, or None."""
+    found: frozenset[str] = frozenset({""})
+    for op, av in items:
+        info = _node(op, av, fold)
+        if info.exact is not None and len(found) * len(info.exact) <= _LIMIT:
+            found = frozenset(a + b for a in found for b in info.exact)
+            continue
+        inner = _node_prefixes(op, av, fold)
+        if inner is not None and len(found) * len(inner) <= _LIMIT:
+            found = frozenset(a + b for a in found for b in inner)
+        break
+    return found
+
+
+def _node_prefixes(op: Any, av: Any, fold: bool) -> frozenset[str] | None:
+    sre = _sre_parse
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _prefixes(list(alternative), fold)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    if op is sre.SUBPATTERN:
+        if av[1] & re.IGNORECASE and not fold:
+            return None
+        return _prefixes(list(av[3]), fold)
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _prefixes(list(av), fold)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
+        return _prefixes(list(av[2]), fold) if av[0] >= 1 else None
+    return None
 
 
 def _clause(strings: frozenset[str]) -> frozenset[str] | None:

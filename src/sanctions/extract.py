@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ._literals import WORD_START, folds_to_ascii, required
+from ._literals import WORD_START, folds_to_ascii, required, starts
 from .actors import ActorTable, AliasKind
 from .codes import actor_kind
 from .errors import DocumentTooLargeError
@@ -358,8 +358,14 @@ class Extractor:
             required(rule.regex, min_length=3) if rule.regex.flags & re.IGNORECASE else ()
             for rule in rules.rules
         )
+        # And where every match starts with one of a few words, the regex is only tried there.
+        self._starts = tuple(
+            starts(rule.regex, min_length=3) if rule.regex.flags & re.IGNORECASE else None
+            for rule in rules.rules
+        )
         self._anchors = frozenset(rules.anchors)
         words = {w.lstrip(WORD_START) for clauses in self._needs for c in clauses for w in c}
+        words.update(w.lstrip(WORD_START) for first in self._starts if first for w in first)
         self._scanner: Scanner = make_scanner(
             self._anchors | words, prefer_compiled=compiled_scanner
         )
@@ -445,11 +451,21 @@ class Extractor:
         rules_by_sentence = _rules_by_sentence(hits, spans, self.rules, words, needs)
         if not rules_by_sentence:
             return []
-        triggers = {
-            index: found
-            for index, rule_ids in rules_by_sentence.items()
-            if (found := _triggers(text, spans[index], rule_ids, self.rules))
-        }
+        if needs is None:
+            triggers = {
+                index: found
+                for index, rule_ids in rules_by_sentence.items()
+                if (found := _triggers(text, spans[index], rule_ids, self.rules))
+            }
+        else:
+            positions = [position for position, _ in words]
+            triggers = {}
+            for index, rule_ids in rules_by_sentence.items():
+                start, end = spans[index]
+                inside = words[bisect_left(positions, start) : bisect_left(positions, end)]
+                matched = _triggers(text, (start, end), rule_ids, self.rules, inside, self._starts)
+                if matched:
+                    triggers[index] = matched
         if not triggers:
             return []
         mentions = self._mentions(text, day)
@@ -748,14 +764,40 @@ def _satisfied(clauses: tuple[frozenset[str], ...], present: set[str]) -> bool:
 
 
 def _triggers(
-    text: str, span: tuple[int, int], rule_ids: set[int], rules: RuleSet
+    text: str,
+    span: tuple[int, int],
+    rule_ids: set[int],
+    rules: RuleSet,
+    words: list[tuple[int, str]] | None = None,
+    firsts: tuple[frozenset[str] | None, ...] | None = None,
 ) -> list[_Trigger]:
+    """The matches of the rules in ``span``, overlaps settled.
+
+    With ``words`` (the scanned strings that start in the sentence, see `_words`) and
+    ``firsts`` (each rule's `sanctions._literals.starts`, or None), a rule whose matches all
+    start with one of a few strings is tried only where one of them starts, which finds what
+    ``finditer`` finds: the leftmost match, then the leftmost from its end on.
+    """
     start, end = span
-    found = [
-        _Trigger(rules.rules[i], m.start(), m.end())
-        for i in sorted(rule_ids)
-        for m in rules.rules[i].regex.finditer(text, start, end)
-    ]
+    found = []
+    for i in sorted(rule_ids):
+        rule = rules.rules[i]
+        first = firsts[i] if firsts is not None else None
+        if words is None or first is None:
+            found += [
+                _Trigger(rule, m.start(), m.end()) for m in rule.regex.finditer(text, start, end)
+            ]
+            continue
+        resume = start
+        for position, word in words:
+            if position >= end:
+                break
+            if position < resume or word not in first:
+                continue
+            match = rule.regex.match(text, position, end)
+            if match is not None:
+                found.append(_Trigger(rule, match.start(), match.end()))
+                resume = match.end()
     # Overlaps: the higher weight wins, then the longer match; never rule order.
     found.sort(key=lambda t: (-t.rule.weight, -(t.end - t.start), t.start, t.rule.name))
     kept: list[_Trigger] = []
