@@ -354,13 +354,20 @@ class Extractor:
         # clauses of lower-case strings every match holds one of (see `sanctions._literals`).
         # They are scanned for in the same pass as the anchors, so a sentence where a rule's
         # anchor wakes it but its other words are missing costs no regex search.
+        # Clauses with a word found in most sentences ("from", "new") would only cost scan hits.
         self._needs = tuple(
-            required(rule.regex, min_length=3) if rule.regex.flags & re.IGNORECASE else ()
+            tuple(c for c in required(rule.regex, min_length=3) if not _common(c))
+            if rule.regex.flags & re.IGNORECASE
+            else ()
             for rule in rules.rules
         )
         # And where every match starts with one of a few words, the regex is only tried there.
         self._starts = tuple(
-            starts(rule.regex, min_length=3) if rule.regex.flags & re.IGNORECASE else None
+            first
+            if rule.regex.flags & re.IGNORECASE
+            and (first := starts(rule.regex, min_length=3)) is not None
+            and not _common(first)
+            else None
             for rule in rules.rules
         )
         self._anchors = frozenset(rules.anchors)
@@ -742,6 +749,18 @@ def _rules_by_sentence(
         if runnable:
             kept[index] = runnable
     return kept
+
+
+# Words too common to be worth a scan hit each: a clause or start set with one is not used.
+_COMMON_WORDS = frozenset([
+    "all", "and", "any", "are", "but", "for", "from", "had", "has", "have", "her", "him", "his",
+    "its", "new", "not", "off", "one", "out", "the", "them", "they", "this", "was", "were",
+    "will", "with",
+])  # fmt: skip
+
+
+def _common(strings: Iterable[str]) -> bool:
+    return any(s.lstrip(WORD_START) in _COMMON_WORDS for s in strings)
 
 
 def _words(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
