@@ -451,9 +451,13 @@ class Extractor:
             words = _words(text, scanned)
             # The whole text first: a rule whose other words the text lacks runs nowhere.
             present = {word for _, word in words}
-            woken = {index for _, anchor in hits for index in self.rules.anchors[anchor]}
-            if not any(_satisfied(self._needs[index], present) for index in woken):
+            by_anchor = self.rules.anchors
+            woken = {index for _, anchor in hits for index in by_anchor[anchor]}
+            runnable = {index for index in woken if _satisfied(self._needs[index], present)}
+            if not runnable:
                 return []
+            # An anchor whose rules can run nowhere in the text need not mark its sentence.
+            hits = [hit for hit in hits if not runnable.isdisjoint(by_anchor[hit[1]])]
         spans = sentences(text)
         rules_by_sentence = _rules_by_sentence(hits, spans, self.rules, words, needs)
         if not rules_by_sentence:
