@@ -96,8 +96,11 @@ def sentences(text: str, max_chars: int = MAX_SENTENCE) -> list[tuple[int, int]]
     A span longer than ``max_chars`` is cut into pieces of at most that length, each at the
     last clause mark (";", ",", ":") or else the last space before the limit.
     """
+    found = _sentences(text)
+    if not any(end - start > max_chars for start, end in found):
+        return found  # the spans are trimmed already
     spans: list[tuple[int, int]] = []
-    for start, end in _sentences(text):
+    for start, end in found:
         while end - start > max_chars:
             cut = _cut(text, start, start + max_chars)
             _append(text, start, cut, spans)
