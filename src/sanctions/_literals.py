@@ -75,7 +75,7 @@ def _required(source: str, flags: int, min_length: int) -> tuple[frozenset[str],
         return ()
     kept = {
         clause
-        for clause in _clauses(_sequence(list(tree), bool(flags & re.IGNORECASE)))
+        for clause in _clauses(_Reader(bool(flags & re.IGNORECASE)).sequence(list(tree)))
         if min(len(s.lstrip(WORD_START)) for s in clause) >= min_length
     }
     # A clause that holds another one says nothing more.
@@ -97,7 +97,7 @@ def _starts(source: str, flags: int, min_length: int) -> frozenset[str] | None:
         tree = _sre_parse.parse(source, flags)
     except Exception:  # a pattern we cannot read gives no starts, never an error
         return None
-    found = _prefixes(list(tree), bool(flags & re.IGNORECASE))
+    found = _Reader(bool(flags & re.IGNORECASE)).prefixes(list(tree))
     if found is None:
         return None
     cleaned = set()
@@ -109,42 +109,6 @@ def _starts(source: str, flags: int, min_length: int) -> frozenset[str] | None:
         cleaned.add(WORD_START + body if word_start else body)
     # A string that begins with another one adds no place to try ("bans" begins with "ban").
     return frozenset(s for s in cleaned if not any(o != s and s.startswith(o) for o in cleaned))
-
-
-def _prefixes(items: list[Any], fold: bool) -> frozenset[str] | None:
-    """Strings of which every match of the sequence ``items`` starts with one, or None."""
-    found: frozenset[str] = frozenset({""})
-    for op, av in items:
-        info = _node(op, av, fold)
-        if info.exact is not None and len(found) * len(info.exact) <= _LIMIT:
-            found = frozenset(a + b for a in found for b in info.exact)
-            continue
-        inner = _node_prefixes(op, av, fold)
-        if inner is not None and len(found) * len(inner) <= _LIMIT:
-            found = frozenset(a + b for a in found for b in inner)
-        break
-    return found
-
-
-def _node_prefixes(op: Any, av: Any, fold: bool) -> frozenset[str] | None:
-    sre = _sre_parse
-    if op is sre.BRANCH:
-        union: set[str] = set()
-        for alternative in av[1]:
-            found = _prefixes(list(alternative), fold)
-            if found is None:
-                return None
-            union |= found
-        return frozenset(union)
-    if op is sre.SUBPATTERN:
-        if av[1] & re.IGNORECASE and not fold:
-            return None
-        return _prefixes(list(av[3]), fold)
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _prefixes(list(av), fold)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
-        return _prefixes(list(av[2]), fold) if av[0] >= 1 else None
-    return None
 
 
 def _clause(strings: frozenset[str]) -> frozenset[str] | None:
@@ -180,92 +144,142 @@ def _char(code: int, fold: bool) -> str | None:
     return char.lower() if char.isascii() else None
 
 
-def _sequence(items: list[Any], fold: bool) -> _Info:
-    """A concatenation: exact strings join up while the product stays small."""
-    clauses: list[frozenset[str]] = []
-    exact: frozenset[str] | None = frozenset({""})
-    whole = True  # whether ``exact`` still stands for everything so far
-    for op, av in items:
-        info = _node(op, av, fold)
-        if exact is not None and info.exact is not None and len(exact) * len(info.exact) <= _LIMIT:
-            exact = frozenset(a + b for a in exact for b in info.exact)
-            continue
-        whole = False
-        if exact is not None and (clause := _clause(exact)) is not None:
-            clauses.append(clause)
-        clauses += info.clauses
-        exact = info.exact
-    if whole:
-        return _Info(exact)
-    if exact is not None and (clause := _clause(exact)) is not None:
-        clauses.append(clause)
-    return _Info(None, tuple(clauses))
-
-
 def _rank(clause: frozenset[str]) -> tuple[int, int]:
     """Clauses with longer strings, then fewer of them, are likelier to be rare."""
     return (min(len(s.lstrip(WORD_START)) for s in clause), -len(clause))
 
 
-def _branch(infos: list[_Info]) -> _Info:
-    """An alternation: (A1 and A2) or (B1 and B2) holds (A1 or B1), (A1 or B2), ..."""
-    exacts = [info.exact for info in infos]
-    if all(e is not None for e in exacts):
-        union = frozenset().union(*(e for e in exacts if e is not None))
-        if len(union) <= _LIMIT:
-            return _Info(union)
-    options = [sorted(_clauses(info), key=_rank, reverse=True) for info in infos]
-    if not all(options):
-        return _ANY
-    keep = _BRANCH_CLAUSES
-    while keep > 1 and keep ** len(options) > 32:
-        keep -= 1
-    combined = {frozenset().union(*choice) for choice in product(*(o[:keep] for o in options))}
-    return _Info(None, tuple(_clause(c) or c for c in combined))
+class _Reader:
+    """Reads one parsed pattern; each node is read once (``memo``, by identity)."""
 
+    def __init__(self, fold: bool) -> None:
+        self.fold = fold
+        self.memo: dict[tuple[int, int], _Info] = {}
 
-def _node(op: Any, av: Any, fold: bool) -> _Info:
-    sre = _sre_parse
-    if op is sre.LITERAL:
-        char = _char(av, fold)
-        return _ANY if char is None else _Info(frozenset({char}))
-    if op is sre.IN:
-        chars: set[str] = set()
-        for item_op, item_av in av:
-            if item_op is not sre.LITERAL:
-                return _ANY
-            char = _char(item_av, fold)
-            if char is None:
-                return _ANY
-            chars.add(char)
-        return _Info(frozenset(chars)) if 0 < len(chars) <= _CLASS_LIMIT else _ANY
-    if op is sre.AT:
-        return _BOUNDARY if av is sre.AT_BOUNDARY else _EMPTY
-    if op in (sre.ASSERT, sre.ASSERT_NOT):
-        return _EMPTY  # zero width: matches the empty string
-    if op is sre.BRANCH:
-        return _branch([_sequence(list(alternative), fold) for alternative in av[1]])
-    if op is sre.SUBPATTERN:
-        add_flags = av[1]
-        if add_flags & re.IGNORECASE and not fold:
-            return _ANY
-        return _sequence(list(av[3]), fold)
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _sequence(list(av), fold)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
-        low, high, item = av
-        info = _sequence(list(item), fold)
-        if low == 0:
-            if high == 1 and info.exact is not None and len(info.exact) < _LIMIT:
-                return _Info(info.exact | {""})
-            return _ANY
-        if info.exact is not None and low == high and len(info.exact) ** low <= _LIMIT:
-            exact = frozenset({""})
-            for _ in range(low):
+    def sequence(self, items: list[Any]) -> _Info:
+        """A concatenation: exact strings join up while the product stays small."""
+        clauses: list[frozenset[str]] = []
+        exact: frozenset[str] | None = frozenset({""})
+        whole = True  # whether ``exact`` still stands for everything so far
+        for op, av in items:
+            info = self.node(op, av)
+            if (
+                exact is not None
+                and info.exact is not None
+                and len(exact) * len(info.exact) <= _LIMIT
+            ):
                 exact = frozenset(a + b for a in exact for b in info.exact)
+                continue
+            whole = False
+            if exact is not None and (clause := _clause(exact)) is not None:
+                clauses.append(clause)
+            clauses += info.clauses
+            exact = info.exact
+        if whole:
             return _Info(exact)
-        return _Info(None, tuple(_clauses(info)))
-    return _ANY
+        if exact is not None and (clause := _clause(exact)) is not None:
+            clauses.append(clause)
+        return _Info(None, tuple(clauses))
+
+    def branch(self, infos: list[_Info]) -> _Info:
+        """An alternation: (A1 and A2) or (B1 and B2) holds (A1 or B1), (A1 or B2), ..."""
+        exacts = [info.exact for info in infos]
+        if all(e is not None for e in exacts):
+            union = frozenset().union(*(e for e in exacts if e is not None))
+            if len(union) <= _LIMIT:
+                return _Info(union)
+        options = [sorted(_clauses(info), key=_rank, reverse=True) for info in infos]
+        if not all(options):
+            return _ANY
+        keep = _BRANCH_CLAUSES
+        while keep > 1 and keep ** len(options) > 32:
+            keep -= 1
+        combined = {frozenset().union(*choice) for choice in product(*(o[:keep] for o in options))}
+        return _Info(None, tuple(_clause(c) or c for c in combined))
+
+    def node(self, op: Any, av: Any) -> _Info:
+        key = (id(op), id(av))  # the parsed tree outlives the reader, so ids stay unique
+        info = self.memo.get(key)
+        if info is None:
+            info = self.memo[key] = self._node(op, av)
+        return info
+
+    def _node(self, op: Any, av: Any) -> _Info:
+        sre = _sre_parse
+        if op is sre.LITERAL:
+            char = _char(av, self.fold)
+            return _ANY if char is None else _Info(frozenset({char}))
+        if op is sre.IN:
+            chars: set[str] = set()
+            for item_op, item_av in av:
+                if item_op is not sre.LITERAL:
+                    return _ANY
+                char = _char(item_av, self.fold)
+                if char is None:
+                    return _ANY
+                chars.add(char)
+            return _Info(frozenset(chars)) if 0 < len(chars) <= _CLASS_LIMIT else _ANY
+        if op is sre.AT:
+            return _BOUNDARY if av is sre.AT_BOUNDARY else _EMPTY
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            return _EMPTY  # zero width: matches the empty string
+        if op is sre.BRANCH:
+            return self.branch([self.sequence(list(alternative)) for alternative in av[1]])
+        if op is sre.SUBPATTERN:
+            add_flags = av[1]
+            if add_flags & re.IGNORECASE and not self.fold:
+                return _ANY
+            return self.sequence(list(av[3]))
+        if op is getattr(sre, "ATOMIC_GROUP", None):
+            return self.sequence(list(av))
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
+            low, high, item = av
+            info = self.sequence(list(item))
+            if low == 0:
+                if high == 1 and info.exact is not None and len(info.exact) < _LIMIT:
+                    return _Info(info.exact | {""})
+                return _ANY
+            if info.exact is not None and low == high and len(info.exact) ** low <= _LIMIT:
+                exact = frozenset({""})
+                for _ in range(low):
+                    exact = frozenset(a + b for a in exact for b in info.exact)
+                return _Info(exact)
+            return _Info(None, tuple(_clauses(info)))
+        return _ANY
+
+    def prefixes(self, items: list[Any]) -> frozenset[str] | None:
+        """Strings of which every match of the sequence ``items`` starts with one, or None."""
+        found: frozenset[str] = frozenset({""})
+        for op, av in items:
+            info = self.node(op, av)
+            if info.exact is not None and len(found) * len(info.exact) <= _LIMIT:
+                found = frozenset(a + b for a in found for b in info.exact)
+                continue
+            inner = self.node_prefixes(op, av)
+            if inner is not None and len(found) * len(inner) <= _LIMIT:
+                found = frozenset(a + b for a in found for b in inner)
+            break
+        return found
+
+    def node_prefixes(self, op: Any, av: Any) -> frozenset[str] | None:
+        sre = _sre_parse
+        if op is sre.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                found = self.prefixes(list(alternative))
+                if found is None:
+                    return None
+                union |= found
+            return frozenset(union)
+        if op is sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE and not self.fold:
+                return None
+            return self.prefixes(list(av[3]))
+        if op is getattr(sre, "ATOMIC_GROUP", None):
+            return self.prefixes(list(av))
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
+            return self.prefixes(list(av[2])) if av[0] >= 1 else None
+        return None
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
