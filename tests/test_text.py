@@ -1,10 +1,11 @@
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions.text import resolve_date, sentences
+from sanctions.text import _BOUNDARY, _boundaries, _last_token, resolve_date, sentences
 
 
 def spans(text):
@@ -95,3 +96,27 @@ def test_a_line_wrapped_mid_sentence_is_one_sentence():
         "Britain banned imports of\nRussian vodka.",
         "Norway followed.",
     ]
+
+
+# What `_sentences` looked up with a regex before it used `_last_token`.
+_LAST_TOKEN = re.compile(r"(\S+)[\"'”’)\]]*\s*$")
+
+
+@given(
+    st.text(alphabet=st.sampled_from("aU. \t\n\u00a0\u2003\"')”’]"), max_size=60)
+    | st.text(max_size=60),
+    st.integers(0, 60),
+)
+def test_last_token_is_what_the_regex_finds_before_a_full_stop(text, start):
+    text += "."
+    start = min(start, len(text) - 1)
+    token = _LAST_TOKEN.search(text, start, len(text))
+    assert _last_token(text, start, len(text)) == (token.group(1) if token else "")
+
+
+_boundary_text = st.text(alphabet=st.sampled_from(".!?\n \t\"'”’)](“‘(AZ9ab\u2028"), max_size=60)
+
+
+@given(_boundary_text | st.text(max_size=60))
+def test_boundaries_are_those_of_the_one_regex(text):
+    assert list(_boundaries(text)) == [m.span() for m in _BOUNDARY.finditer(text)]

@@ -25,11 +25,13 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ._literals import WORD_START, folds_to_ascii, required, starts
 from .actors import ActorTable, AliasKind
 from .codes import actor_kind
 from .errors import DocumentTooLargeError
@@ -430,7 +432,40 @@ class Extractor:
         self.rules = rules
         self.actors = actors
         self.max_chars = max_chars
-        self._scanner: Scanner = make_scanner(rules.anchors, prefer_compiled=compiled_scanner)
+        # A rule also needs other words than its anchor ("froze" and "assets"): for each rule,
+        # clauses of lower-case strings every match holds one of (see `sanctions._literals`).
+        # They are scanned for in the same pass as the anchors, so a sentence where a rule's
+        # anchor wakes it but its other words are missing costs no regex search.
+        # Clauses with a word found in most sentences ("from", "new") would only cost scan hits.
+        self._needs = tuple(
+            tuple(c for c in required(rule.regex, min_length=3) if not _common(c))
+            if rule.regex.flags & re.IGNORECASE
+            else ()
+            for rule in rules.rules
+        )
+        # And where every match starts with one of a few words, the regex is only tried there.
+        self._starts = tuple(
+            first
+            if rule.regex.flags & re.IGNORECASE
+            and (first := starts(rule.regex, min_length=3)) is not None
+            and not _common(first)
+            else None
+            for rule in rules.rules
+        )
+        self._anchors = frozenset(rules.anchors)
+        words = {w.lstrip(WORD_START) for clauses in self._needs for c in clauses for w in c}
+        words.update(w.lstrip(WORD_START) for first in self._starts if first for w in first)
+        self._scanner: Scanner = make_scanner(
+            self._anchors | words, prefer_compiled=compiled_scanner
+        )
+        # The anaphor regexes are case-sensitive: their clauses are looked up in the text.
+        self._anaphor_needs = tuple(
+            tuple(
+                frozenset(word.lstrip(WORD_START) for word in clause)
+                for clause in required(anaphor.regex, min_length=2)
+            )
+            for anaphor in rules.cues.anaphors
+        )
 
     # -- public API ---------------------------------------------------------------------------
     def extract(
@@ -480,23 +515,50 @@ class Extractor:
     # -- pipeline -----------------------------------------------------------------------------
     def _find(self, text: str, day: dt.date | None) -> list[_Found]:
         lower = _lower(text)
+        scanned = self._scanner.find(lower)
+        anchors = self._anchors
         # Anchors start words: "port" in "report" or "sale" in "wholesale" enables nothing.
         hits = [
-            (position, anchor)
-            for position, anchor in self._scanner.find(lower)
-            if position == 0 or not lower[position - 1].isalnum()
+            (position, key)
+            for position, key in scanned
+            if key in anchors and (position == 0 or not lower[position - 1].isalnum())
         ]
         if not hits:
             return []
+        needs: tuple[tuple[frozenset[str], ...], ...] | None = self._needs
+        words: list[tuple[int, str]] = []
+        if folds_to_ascii(lower):
+            needs = None  # the long s matches (?i)s but stays itself: run every woken rule
+        else:
+            words = _words(text, scanned)
+            # The whole text first: a rule whose other words the text lacks runs nowhere.
+            present = {word for _, word in words}
+            by_anchor = self.rules.anchors
+            woken = {index for _, anchor in hits for index in by_anchor[anchor]}
+            runnable = {index for index in woken if _satisfied(self._needs[index], present)}
+            if not runnable:
+                return []
+            # An anchor whose rules can run nowhere in the text need not mark its sentence.
+            hits = [hit for hit in hits if not runnable.isdisjoint(by_anchor[hit[1]])]
         spans = sentences(text)
-        rules_by_sentence = _rules_by_sentence(hits, spans, self.rules)
+        rules_by_sentence = _rules_by_sentence(hits, spans, self.rules, words, needs)
         if not rules_by_sentence:
             return []
-        triggers = {
-            index: found
-            for index, rule_ids in rules_by_sentence.items()
-            if (found := _triggers(text, spans[index], rule_ids, self.rules))
-        }
+        if needs is None:
+            triggers = {
+                index: found
+                for index, rule_ids in rules_by_sentence.items()
+                if (found := _triggers(text, spans[index], rule_ids, self.rules))
+            }
+        else:
+            positions = [position for position, _ in words]
+            triggers = {}
+            for index, rule_ids in rules_by_sentence.items():
+                start, end = spans[index]
+                inside = words[bisect_left(positions, start) : bisect_left(positions, end)]
+                matched = _triggers(text, (start, end), rule_ids, self.rules, inside, self._starts)
+                if matched:
+                    triggers[index] = matched
         if not triggers:
             return []
         mentions = self._mentions(text, day)
@@ -540,6 +602,10 @@ class Extractor:
             (
                 (match.start(), index, match)
                 for index, anaphor in enumerate(self.rules.cues.anaphors)
+                # "the bloc" cannot occur in a text without "bloc": skip the regex there.
+                if all(
+                    any(word in text for word in clause) for clause in self._anaphor_needs[index]
+                )
                 for match in anaphor.regex.finditer(text)
             ),
             key=lambda item: (item[0], item[1]),
@@ -645,7 +711,8 @@ def _squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
     "asset freeze". Returns the squeezed text and, when it differs, the offset in ``text`` of
     each of its characters (plus one past the end); line breaks are kept as they are.
     """
-    if _SPACE_RUN.search(text) is None:
+    # Substring tests run at memchr speed; the regex only runs on a text that needs it.
+    if "  " not in text and "\t" not in text and "\u00a0" not in text:
         return text, None
     pieces: list[str] = []
     positions: list[int] = []
@@ -736,9 +803,18 @@ def _unpack(record: object, number: int) -> tuple[str, dt.date | str | None, str
 
 
 def _rules_by_sentence(
-    hits: list[tuple[int, str]], spans: list[tuple[int, int]], rules: RuleSet
+    hits: list[tuple[int, str]],
+    spans: list[tuple[int, int]],
+    rules: RuleSet,
+    words: list[tuple[int, str]] | None = None,
+    needs: tuple[tuple[frozenset[str], ...], ...] | None = None,
 ) -> dict[int, set[int]]:
-    """For each sentence that holds an anchor, the indexes of the rules its anchors enable."""
+    """For each sentence that holds an anchor, the indexes of the rules its anchors enable.
+
+    With ``words`` (every scanned string by start, see `_words`) and ``needs`` (each rule's
+    clauses, see `sanctions._literals.required`), a rule is kept only where the sentence also
+    holds a string of each of its clauses: elsewhere its regex cannot match.
+    """
     out: dict[int, set[int]] = {}
     index = 0
     for position, anchor in hits:
@@ -748,18 +824,85 @@ def _rules_by_sentence(
             break
         if position >= spans[index][0]:
             out.setdefault(index, set()).update(rules.anchors[anchor])
-    return out
+    if words is None or needs is None or not out:
+        return out
+    starts = [position for position, _ in words]
+    kept: dict[int, set[int]] = {}
+    for index, rule_ids in out.items():
+        start, end = spans[index]
+        present = {word for _, word in words[bisect_left(starts, start) : bisect_left(starts, end)]}
+        runnable = {i for i in rule_ids if _satisfied(needs[i], present)}
+        if runnable:
+            kept[index] = runnable
+    return kept
+
+
+# Words too common to be worth a scan hit each: a clause or start set with one is not used.
+_COMMON_WORDS = frozenset([
+    "all", "and", "any", "are", "but", "for", "from", "had", "has", "have", "her", "him", "his",
+    "its", "new", "not", "off", "one", "out", "the", "them", "they", "this", "was", "were",
+    "will", "with",
+])  # fmt: skip
+
+
+def _common(strings: Iterable[str]) -> bool:
+    return any(s.lstrip(WORD_START) in _COMMON_WORDS for s in strings)
+
+
+def _words(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    r"""Each scanned string by start, and again marked with `WORD_START` where it starts a word.
+
+    A string starts a word where ``\b`` before it would match: the character before it is
+    not a word character (the string itself starts with one, or it would not be marked).
+    """
+    words = []
+    for position, key in found:
+        words.append((position, key))
+        if position == 0 or not ((before := text[position - 1]).isalnum() or before == "_"):
+            words.append((position, WORD_START + key))
+    return words
+
+
+def _satisfied(clauses: tuple[frozenset[str], ...], present: set[str]) -> bool:
+    """Whether ``present`` holds a string of each clause."""
+    return all(not clause.isdisjoint(present) for clause in clauses)
 
 
 def _triggers(
-    text: str, span: tuple[int, int], rule_ids: set[int], rules: RuleSet
+    text: str,
+    span: tuple[int, int],
+    rule_ids: set[int],
+    rules: RuleSet,
+    words: list[tuple[int, str]] | None = None,
+    firsts: tuple[frozenset[str] | None, ...] | None = None,
 ) -> list[_Trigger]:
+    """The matches of the rules in ``span``, overlaps settled.
+
+    With ``words`` (the scanned strings that start in the sentence, see `_words`) and
+    ``firsts`` (each rule's `sanctions._literals.starts`, or None), a rule whose matches all
+    start with one of a few strings is tried only where one of them starts, which finds what
+    ``finditer`` finds: the leftmost match, then the leftmost from its end on.
+    """
     start, end = span
-    found = [
-        _Trigger(rules.rules[i], m.start(), m.end())
-        for i in sorted(rule_ids)
-        for m in rules.rules[i].regex.finditer(text, start, end)
-    ]
+    found = []
+    for i in sorted(rule_ids):
+        rule = rules.rules[i]
+        first = firsts[i] if firsts is not None else None
+        if words is None or first is None:
+            found += [
+                _Trigger(rule, m.start(), m.end()) for m in rule.regex.finditer(text, start, end)
+            ]
+            continue
+        resume = start
+        for position, word in words:
+            if position >= end:
+                break
+            if position < resume or word not in first:
+                continue
+            match = rule.regex.match(text, position, end)
+            if match is not None:
+                found.append(_Trigger(rule, match.start(), match.end()))
+                resume = match.end()
     # Overlaps: the higher weight wins, then the longer match; never rule order.
     found.sort(key=lambda t: (-t.rule.weight, -(t.end - t.start), t.start, t.rule.name))
     kept: list[_Trigger] = []

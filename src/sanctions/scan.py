@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Protocol
 
 __all__ = ["AhoCorasickScanner", "RegexScanner", "Scanner", "make_scanner"]
@@ -69,7 +70,11 @@ class AhoCorasickScanner:
         if not self.anchors:
             return []
         found = [(end - len(anchor) + 1, anchor) for end, anchor in self._automaton.iter(text)]
-        found.sort(key=lambda item: (item[0], -len(item[1]), item[1]))
+        # The automaton reports by end. Anchors that start at the same place end at different
+        # places (the same start and end is the same anchor), so reversing the list puts the
+        # longest first, and a stable sort by start alone keeps it there.
+        found.reverse()
+        found.sort(key=itemgetter(0))
         return found
 
 

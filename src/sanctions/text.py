@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 __all__ = ["resolve_date", "sentences"]
 
@@ -79,7 +80,6 @@ _RUNS_ON = re.compile(
     r"our|into|onto|over|against|than|whose|which|who)\b)[ \t]*$",
     re.IGNORECASE,
 )
-_LAST_TOKEN = re.compile(r"(\S+)[\"'”’)\]]*\s*$")
 
 
 #: No span is longer than this: a longer run without a sentence break (a page of boilerplate,
@@ -96,8 +96,11 @@ def sentences(text: str, max_chars: int = MAX_SENTENCE) -> list[tuple[int, int]]
     A span longer than ``max_chars`` is cut into pieces of at most that length, each at the
     last clause mark (";", ",", ":") or else the last space before the limit.
     """
+    found = _sentences(text)
+    if not any(end - start > max_chars for start, end in found):
+        return found  # the spans are trimmed already
     spans: list[tuple[int, int]] = []
-    for start, end in _sentences(text):
+    for start, end in found:
         while end - start > max_chars:
             cut = _cut(text, start, start + max_chars)
             _append(text, start, cut, spans)
@@ -116,25 +119,69 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
+# `_BOUNDARY` as two patterns that each start with a character to look for, which the regex
+# engine skips to at C speed: the first consumes the mark that `_BOUNDARY`'s lookbehind checks.
+_AFTER_MARK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_AT_NEWLINE = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_BOUNDARY.finditer(text)``, found faster.
+
+    At each place `_BOUNDARY` tries its first branch (`_AFTER_MARK`, one character later)
+    before the others (`_AT_NEWLINE`), and a match hides any other that starts inside it; a
+    pattern whose next match was hidden searches again from where the hiding match ends.
+    """
+    marks = _AFTER_MARK.finditer(text)
+    lines = _AT_NEWLINE.finditer(text)
+    mark = next(marks, None)
+    line = next(lines, None)
+    while mark is not None or line is not None:
+        if mark is not None and (line is None or mark.start() + 1 <= line.start()):
+            start, end = mark.start() + 1, mark.end()
+            mark = next(marks, None)
+            if line is not None and line.start() < end:
+                lines = _AT_NEWLINE.finditer(text, end)
+                line = next(lines, None)
+        elif line is not None:
+            start, end = line.start(), line.end()
+            line = next(lines, None)
+            if mark is not None and mark.start() + 1 < end:
+                marks = _AFTER_MARK.finditer(text, end - 1)
+                mark = next(marks, None)
+        yield start, end
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.start()
+    for end, after in _boundaries(text):
         if text[end - 1 : end] == "." if end else False:
-            token = _LAST_TOKEN.search(text, max(start, end - 40), end)
-            word = token.group(1).rstrip(".").lower() if token else ""
+            word = _last_token(text, max(start, end - 40), end).rstrip(".").lower()
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-        elif match.group().count("\n") == 1 and _RUNS_ON.search(text, max(start, end - 40), end):
+        elif text.count("\n", end, after) == 1 and _RUNS_ON.search(text, max(start, end - 40), end):
             continue  # a line wrapped mid-sentence: "banned imports of\nRussian vodka"
-        _append(text, start, match.start(), spans)
-        start = match.end()
+        _append(text, start, end, spans)
+        start = after
     _append(text, start, len(text), spans)
     return spans
 
 
+def _last_token(text: str, start: int, end: int) -> str:
+    r"""The last whitespace-delimited token of ``text[start:end]`` ("" if there is none).
+
+    Where the stretch ends in a full stop this is what the regex ``(\S+)["')\]]*\s*$``
+    finds there, for the cost of one split (``\s`` and ``str.split`` agree on whitespace).
+    """
+    tokens = text[start:end].rsplit(None, 1)
+    return tokens[-1] if tokens else ""
+
+
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    if end > start and not text[start].isspace() and not text[end - 1].isspace():
+        spans.append((start, end))  # the common case: nothing to trim
+        return
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
