@@ -133,28 +133,27 @@ def test_negation_questions_commentary_and_hypotheticals_give_nothing(sentence):
 
 def test_a_measure_named_with_owner_and_target_is_reported_even_in_talk_of_breaches():
     found = tuples(
-        "Ottawa blacklisted a shipping firm, accusing it of breaching the G7 price cap on "
-        "Russian oil."
+        "Ottawa blacklisted a shipping firm, charging that it had violated the G7's price cap "
+        "on Russian crude."
     )
     assert ("G7", "RUS", "price_cap", "imposed") in found, found
-    found = tuples("Hanoi said it would enforce United Nations sanctions against Pyongyang.")
+    found = tuples("Hanoi promised to comply with United Nations sanctions on Pyongyang.")
     assert found == {("UN", "PRK", "unspecified", "imposed")}
 
 
 def test_the_one_urged_to_take_steps_is_their_issuer():
     found = tuples(
-        "Turkey widened its drilling on Monday. Athens urged the European Union to take "
-        "punitive steps."
+        "Turkey kept drilling on Monday. Athens pressed the EU to adopt punitive measures."
     )
     assert found == {("EU", "TUR", "unspecified", "threatened")}
 
 
 def test_a_similar_action_announced_by_others_is_found():
     found = tuples(
-        "Washington imposed sanctions on Russia. According to a White House statement, the "
-        "European Union and Japan will also take similarly forceful action."
+        "Washington imposed sanctions on Russia. Britain and Japan will take similarly forceful "
+        "action, officials said."
     )
-    assert ("EU", "RUS", "unspecified", "announced") in found, found
+    assert ("GBR", "RUS", "unspecified", "announced") in found, found
     assert ("JPN", "RUS", "unspecified", "announced") in found, found
 
 
@@ -193,8 +192,8 @@ def test_a_decision_to_end_a_measure_is_a_lifting():
 
 def test_a_lifted_measure_lifts_what_its_relative_clause_lists():
     found = tuples(
-        "London said the accord should end the restrictions that cut Iranian "
-        "lenders off from SWIFT and froze the central bank's reserves."
+        "London said the accord is meant to remove the measures that cut Iranian "
+        "lenders off from SWIFT and blocked the reserves of its central bank."
     )
     assert found == {
         ("GBR", "IRN", "swift_disconnection", "lifted"),
@@ -220,7 +219,7 @@ def test_a_concession_after_a_ban_does_not_make_it_a_threat():
 
 def test_should_after_a_measure_is_its_effect_not_a_condition():
     found = tuples(
-        "At its core is a Canadian ban on Russian oil, which, with a Japanese decision to stop "
+        "The centrepiece is a Canadian ban on Russian oil, which, with a Japanese decision to stop "
         "buying Russian coal, should cut Russia's export earnings."
     )
     assert ("CAN", "RUS", "import_ban", "imposed") in found, found
@@ -241,18 +240,18 @@ def test_a_state_named_between_owner_and_measure_is_the_target():
 
 
 def test_an_averted_lapse_leaves_the_measure_in_force():
-    found = tuples("The EU only just avoided letting its Belarus sanctions lapse on Friday.")
+    found = tuples("The EU narrowly avoided letting its Belarus sanctions expire on Friday.")
     assert found == {("EU", "BLR", "unspecified", "imposed")}
 
 
 def test_an_owner_before_a_priced_measure_issues_it():
-    found = tuples("The G7's $60-a-barrel cap on Russian oil took effect on Monday.")
+    found = tuples("The G7's $45-a-barrel ceiling on Russian diesel took effect on Monday.")
     assert found == {("G7", "RUS", "price_cap", "imposed")}
 
 
 def test_asset_freezes_are_not_a_verb_of_stopping():
     found = tuples(
-        "EU leaders said they could decide on travel bans, asset freezes and calling off a "
+        "EU leaders said they might weigh travel bans, asset freezes and cancelling a "
         "summit with Belarus."
     )
     assert ("EU", "BLR", "asset_freeze", "threatened") in found, found
@@ -261,7 +260,7 @@ def test_asset_freezes_are_not_a_verb_of_stopping():
 
 def test_an_owner_inside_the_measures_words_issues_it_before_a_speaker():
     found = tuples(
-        "The Greek prime minister said this could mean a freeze of the EU accession process "
+        "The Greek prime minister said Athens could seek a halt to the EU accession process "
         "for Turkey."
     )
     assert found == {("EU", "TUR", "talks_suspension", "threatened")}
@@ -269,28 +268,28 @@ def test_an_owner_inside_the_measures_words_issues_it_before_a_speaker():
 
 def test_examples_of_a_list_share_the_status_of_their_head_noun():
     found = tuples(
-        "Officials discussed the toughest steps sought by Ottawa, such as a freeze on the "
+        "Officials discussed the harshest options floated by Ottawa, such as a freeze on the "
         "assets of Belarusian officials."
     )
     assert found == {("CAN", "BLR", "asset_freeze", "threatened")}
     found = tuples("Canada imposed new sanctions, including a ban on Belarusian potash.")
     assert found == {("CAN", "BLR", "import_ban", "imposed")}
     found = tuples(
-        "Ottawa said it would decide on further steps such as travel bans if Minsk did not "
-        "free the prisoners."
+        "Ottawa said it would consider harsher steps such as travel bans unless Minsk "
+        "released the prisoners."
     )
     assert ("CAN", "BLR", "travel_ban", "threatened") in found, found
 
 
 def test_a_measure_under_negotiation_is_a_threat():
-    found = tuples("EU diplomats have spent the week negotiating an oil embargo on Tehran.")
+    found = tuples("EU envoys were busy negotiating an oil embargo on Tehran this week.")
     assert found == {("EU", "IRN", "import_ban", "threatened")}
 
 
 def test_without_before_a_party_is_no_negation():
     found = tuples(
-        "The G7 leaders met in Brussels without Russia and said they were suspending their "
-        "participation in the G8 until Moscow changed course."
+        "The G7 leaders gathered in Rome without Russia and said they had frozen their "
+        "participation in the G8 until Russia pulls out of Crimea."
     )
     assert found == {("G7", "RUS", "talks_suspension", "imposed")}
     assert tuples("Ottawa said Caracas could keep buying Canadian wheat without penalty.") == set()
@@ -298,17 +297,17 @@ def test_without_before_a_party_is_no_negation():
 
 def test_the_owner_of_a_plan_to_act_issues_the_measure():
     found = tuples(
-        "Western capitals pressed India to sign up to the G7 plan to cap the price of Russian oil."
+        "Washington lobbied Jakarta to back the G7 proposal to cap the price of Russian diesel."
     )
-    assert found == {("G7", "RUS", "price_cap", "announced")}
+    assert found == {("G7", "RUS", "price_cap", "threatened")}
     found = tuples("Beijing condemned Canada's decision to slap tariffs on Chinese steel.")
     assert found == {("CAN", "CHN", "tariff_increase", "announced")}
 
 
 def test_a_response_without_a_named_target_answers_whoever_hit_the_issuer():
     found = tuples(
-        "Moscow banned imports of fish from the European Union and Norway. Brussels said it "
-        "reserved the right to respond."
+        "Moscow banned imports of fish from the European Union and Norway. Brussels answered "
+        "that it reserves the right to respond."
     )
     assert ("EU", "RUS", "unspecified", "threatened") in found, found
     assert ("EU", "NOR", "unspecified", "threatened") not in found, found
@@ -323,8 +322,8 @@ def test_an_agreement_named_before_a_measure_is_no_decision():
 
 def test_a_subject_before_a_past_tense_trigger_bounds_its_status_words():
     found = tuples(
-        "Ottawa had lifted its sanctions on Iran in 2016, and in May the Treasury blacklisted "
-        "the Central Bank of Iran."
+        "Ottawa had eased its sanctions on Iran in 2016, and in March the Treasury blacklisted "
+        "Bank Sepah."
     )
     assert ("USA", "IRN", "asset_freeze", "imposed") in found, found
 
@@ -339,7 +338,7 @@ def test_people_now_under_a_ban_report_a_measure_in_force():
     [
         ("Ottawa said removing the sanctions on Minsk is out of the question.", set()),
         (
-            "Moscow threatened to stop negotiations to reduce nuclear weapons if Washington "
+            "Moscow threatened to halt negotiations on nuclear arms control if Washington "
             "deployed new missiles.",
             {("RUS", "USA", "talks_suspension", "threatened")},
         ),
@@ -352,8 +351,8 @@ def test_people_now_under_a_ban_report_a_measure_in_force():
             {("EU", "SRB", "talks_suspension", "threatened")},
         ),
         (
-            "Italy announced a suspension of air links with Serbia on Wednesday.",
-            {("ITA", "SRB", "airspace_closure", "imposed")},
+            "Greece announced a suspension of direct air links with Albania.",
+            {("GRC", "ALB", "airspace_closure", "imposed")},
         ),
         (
             "The Azerbaijani parliament threatened to break relations with Russia.",
@@ -378,10 +377,7 @@ def test_a_named_entity_is_a_target_of_its_state():
     assert [(m.issuer.code, m.target.code, m.target.kind.value) for m in found] == [
         ("USA", "RUS", "entity")
     ]
-    found = tuples(
-        "Forty-six affiliates of Huawei Technologies must go on the Entity List, the Commerce "
-        "Department said."
-    )
+    found = tuples("The Commerce Department put twenty subsidiaries of ZTE on the Entity List.")
     assert found == {("USA", "CHN", "export_ban", "imposed")}
 
 
@@ -397,7 +393,7 @@ def test_a_chambers_vote_is_a_bill_not_yet_law():
 
 
 def test_fewer_names_on_a_list_is_a_lifting():
-    found = tuples("Ottawa sharply cut the number of firms on its sanctions list for Belarus.")
+    found = tuples("Ottawa has halved the number of firms on its sanctions list for Belarus.")
     assert found == {("CAN", "BLR", "asset_freeze", "lifted")}
 
 
@@ -423,16 +419,15 @@ def test_coming_straight_off_a_list_is_a_lifting():
 
 def test_a_warning_by_officials_after_a_measure_in_force_is_its_own_statement():
     found = tuples(
-        "Penalties imposed on Minsk stay in force, and U.S. officials warned that the easing "
-        "could be undone."
+        "Penalties imposed on Minsk remain in place, and U.S. diplomats warned that the relief "
+        "could be reversed."
     )
     assert ("USA", "BLR", "unspecified", "imposed") in found, found
 
 
 def test_joining_another_issuer_in_a_round_of_measures():
     found = tuples(
-        "Canada banned Iranian oil, joining Washington in a fresh round of measures aimed at "
-        "Tehran."
+        "Canada banned Iranian oil, joining Washington in a new wave of measures against Tehran."
     )
     assert ("CAN", "IRN", "import_ban", "imposed") in found, found
     assert ("USA", "IRN", "unspecified", "imposed") in found, found
@@ -450,8 +445,8 @@ def test_the_one_who_faces_measures_is_their_target():
 
 def test_a_speaker_is_not_the_one_who_faces_measures():
     found = tuples(
-        "Trudeau added that anyone anywhere who does business with the Lukashenko regime could "
-        "face travel restrictions."
+        "Trudeau added that any firm trading with the Lukashenko regime could face travel "
+        "restrictions."
     )
     assert found == {("CAN", "BLR", "travel_ban", "threatened")}
 
@@ -494,13 +489,13 @@ def test_a_leaders_loyalists_are_a_target():
 
 
 def test_two_demonyms_each_with_a_head_are_both_targets():
-    found = tuples("Ottawa cut two Russian banks and one Belarusian bank off from SWIFT.")
+    found = tuples("Ottawa cut two Russian lenders and one Belarusian lender off from SWIFT.")
     assert found == {
         ("CAN", "RUS", "swift_disconnection", "imposed"),
         ("CAN", "BLR", "swift_disconnection", "imposed"),
     }
     found = tuples(
-        "Three Russian banks, Sberbank among them, and one Belarusian bank will be cut off "
+        "Four Russian lenders, VTB among them, and two Belarusian lenders will be cut off "
         "from SWIFT by Canada."
     )
     assert found == {
@@ -511,21 +506,23 @@ def test_two_demonyms_each_with_a_head_are_both_targets():
 
 def test_the_place_of_a_meeting_is_not_the_issuer():
     found = tuples(
-        "EU foreign ministers meeting in Prague on Wednesday agreed to suspend visa "
-        "facilitation for Russian nationals."
+        "EU interior ministers meeting in Warsaw on Friday agreed to freeze visa "
+        "facilitation for Belarusian citizens."
     )
     assert {issuer for issuer, *_ in found} == {"EU"}, found
 
 
 def test_the_subject_of_a_main_clause_does_not_issue_a_measure_in_a_before_clause():
     found = tuples(
-        "Ottawa listed six demands that Caracas must meet before the sanctions can be removed."
+        "Ottawa set out four conditions Caracas has to fulfil before the sanctions are lifted."
     )
     assert not any(issuer == "VEN" for issuer, *_ in found), found
 
 
 def test_a_partner_in_a_coordinated_measure_is_not_its_target():
-    found = tuples("Ottawa said it had made Minsk pay through sanctions coordinated with Europe.")
+    found = tuples(
+        "Ottawa said Minsk had already paid a price through penalties agreed with Europe."
+    )
     assert ("CAN", "EU", "unspecified", "imposed") not in found, found
 
 
@@ -557,8 +554,8 @@ def test_a_partner_in_a_coordinated_measure_is_not_its_target():
             {("JPN", "RUS", "import_ban", "imposed")},
         ),
         (
-            "Canada closed its airspace to Belarusian planes. U.S. officials said Washington was "
-            "weighing a similar step.",
+            "Canada closed its airspace to Belarusian planes. Officials in Washington said the "
+            "U.S. was considering a similar step.",
             {
                 ("CAN", "BLR", "airspace_closure", "imposed"),
                 ("USA", "BLR", "airspace_closure", "threatened"),
@@ -572,15 +569,15 @@ def test_an_elliptical_clause_repeats_the_measure_for_its_issuers(text, expected
 
 def test_the_state_of_the_union_is_not_the_eu():
     found = tuples(
-        "Russian planes will be barred from U.S. airspace, Biden said in his State of the Union "
-        "address."
+        "Belarusian jets will be banned from U.S. airspace, Biden told lawmakers in his State of "
+        "the Union speech."
     )
-    assert found == {("USA", "RUS", "airspace_closure", "announced")}
+    assert found == {("USA", "BLR", "airspace_closure", "announced")}
 
 
 def test_owners_listed_after_a_measure_all_issue_it():
     found = tuples(
-        "Many Iranian banks have been cut off from SWIFT under Canadian and EU sanctions."
+        "Dozens of Iranian lenders were disconnected from SWIFT under Canadian and EU sanctions."
     )
     assert found == {
         ("CAN", "IRN", "swift_disconnection", "imposed"),
@@ -633,8 +630,8 @@ def test_the_council_resolves_to_the_bloc_of_that_name():
 
 def test_first_party_shown_acting_issues_later_measures():
     text = (
-        "The Arab League is piling pressure on Damascus. "
-        "The organisation voted to suspend Syria from its meetings."
+        "The Arab League is turning up the heat on Damascus. "
+        "The body then voted to suspend Syria from all of its meetings."
     )
     assert ("ARAB_LEAGUE", "SYR", "talks_suspension", "imposed") in tuples(text)
 
@@ -726,8 +723,8 @@ def test_sanctions_cited_as_a_cause_keep_their_owner():
 
 def test_part_of_a_blocs_response_names_its_issuer():
     found = tuples(
-        "France and Ireland said restrictions on air traffic could form part of the EU "
-        "response to Belarus."
+        "Poland and Lithuania said curbs on flights to Minsk might become part of the EU "
+        "package against Belarus."
     )
     assert found == {("EU", "BLR", "airspace_closure", "threatened")}
 

@@ -320,14 +320,14 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         {("CAN", "BLR", "unspecified", "threatened")},
     ),
     "reserve_response": (
-        "Canberra said it reserved the right to respond to Beijing's new duties.",
+        "Canberra warned it reserves the right to respond to Beijing's new duties.",
         None,
         {("AUS", "CHN", "unspecified", "threatened")},
     ),
     "trade_restrictions": (
-        "Washington has scrapped more restrictions on trade and travel with Cuba.",
+        "Washington has eased restrictions on trade and tourism with Laos.",
         None,
-        {("USA", "CUB", "unspecified", "lifted")},
+        {("USA", "LAO", "unspecified", "lifted")},
     ),
     "tariff_taxing_imports": (
         "Trump said Washington could start taxing another $300 billion of Chinese imports.",
@@ -335,10 +335,9 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         {("USA", "CHN", "tariff_increase", "threatened")},
     ),
     "suspend_participation": (
-        "The G7 leaders said they were suspending their participation in the G8 until Moscow "
-        "changed course.",
+        "The G7 said it would end its participation in the G8 until Russia withdrew its troops.",
         None,
-        {("G7", "RUS", "talks_suspension", "imposed")},
+        {("G7", "RUS", "talks_suspension", "announced")},
     ),
     "place_under_sanctions": (
         "Japan announced new restrictions on Russian officials on Friday.",
@@ -352,8 +351,8 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     (
         "reversal_threat",
-        "Canada eased its sanctions on Belarus; officials said the licences could be changed or "
-        "revoked at any time.",
+        "Canada eased its sanctions on Belarus; officials said the licences could be amended or "
+        "revoked later.",
         {("CAN", "BLR", "unspecified", "lifted"), ("CAN", "BLR", "unspecified", "threatened")},
     ),
     (
@@ -483,10 +482,10 @@ NOT_A_MEASURE: list[tuple[str, str]] = [
     ("Washington cut off Export-Import Bank support for projects in Belarus.", "export_ban"),
     ("Canada imposed a ban on exporting drones and other goods to Iran.", "import_ban"),
     (
-        "Moscow built its own network to keep payments flowing if it were ever cut off from SWIFT.",
+        "Moscow built its own network so banks could keep trading if it were ever disconnected from SWIFT.",
         "swift_disconnection",
     ),
-    ("Washington ended restrictions on trade and travel with Vietnam.", "travel_ban"),
+    ("Washington ended restrictions on trade and tourism with Myanmar.", "travel_ban"),
 ]
 
 

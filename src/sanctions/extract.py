@@ -568,6 +568,7 @@ class Extractor:
             for m in mentions
             if _is_reason(text, m, max(0, m.start - 30), cues)
             or _REASON_ZONE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            or _MEETING_PLACE.search(text, max(0, m.start - 30), m.start)  # "gathered in Rome"
         }
         subjects = [
             m
