@@ -339,6 +339,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("G7", "RUS", "talks_suspension", "announced")},
     ),
+    "trade_halt": (
+        "Ankara suspended all trade with Yerevan on Thursday.",
+        None,
+        {("TUR", "ARM", "trade_embargo", "imposed")},
+    ),
+    "designate_verb": (
+        "The Treasury designated six Nicaraguan judges under its human rights programme.",
+        None,
+        {("USA", "NIC", "unspecified", "imposed")},
+    ),
     "place_under_sanctions": (
         "Japan announced new restrictions on Russian officials on Friday.",
         None,
@@ -349,6 +359,16 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
+    (
+        "tariff_noun",
+        "Ottawa imposed a 100% surtax on Chinese-made steel.",
+        {("CAN", "CHN", "tariff_increase", "imposed")},
+    ),
+    (
+        "expel_diplomats",
+        "Mali's junta ordered the French ambassador to leave within 72 hours.",
+        {("MLI", "FRA", "diplomatic_expulsion", "imposed")},
+    ),
     (
         "reversal_threat",
         "Canada eased its sanctions on Belarus; officials said the licences could be amended or "

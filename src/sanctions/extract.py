@@ -1499,13 +1499,13 @@ _ISSUING_BODY = re.compile(
     r"lawmakers|parliament|legislators|diplomats|envoys?|ambassadors?|regulators?|spokes\w+|"
     r"foreign\s+ministers|ministers|leaders|cabinet|commission|council|state\s+department|"
     r"navy|customs|sanctions|side|rules|laws?|regulations|decree|order|programme|regime|"
-    r"measures)\b",
+    r"measures|junta|rulers)\b",
     re.IGNORECASE,
 )
 # After a subject mention comes its verb: "OFAC put", "Japan has followed", "the EU agreed".
 _SUBJECT = re.compile(
     r"(?:'s|’s)?(?:\s+(?:[A-Z][\w.-]*|government|administration|authorities|officials|ministers?|"
-    r"leaders|president|treasury|department|ministry|council|commission|parliament|lawmakers|"
+    r"leaders|president|treasury|department|ministry|council|commission|parliament|lawmakers|junta|"
     r"diplomats|spokes\w+)){0,4},?\s+(?:(?:on|last|this|next|in)\s+\w+\s+|also\s+|has\s+|have\s+|"
     r"had\s+|is\s+|are\s+|was\s+|were\s+|will\s+|would\s+|could\s+|may\s+|might\s+|must\s+|"
     r"should\s+|already\s+|later\s+|then\s+|now\s+|formally\s+|officially\s+|jointly\s+|"
