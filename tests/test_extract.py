@@ -385,6 +385,13 @@ def test_an_entity_never_issues_for_its_state():
     assert tuples("Gazprom said it would halt gas deliveries to Poland.") == set()
 
 
+def test_a_measure_being_answered_is_in_force_and_held_where_the_assets_are():
+    found = tuples("The Kremlin said it would respond to the seizure of Russian assets in Europe.")
+    assert found == {("EU", "RUS", "asset_freeze", "imposed")}
+    found = tuples("Beijing vowed to retaliate against new U.S. tariffs on Chinese steel.")
+    assert found == {("USA", "CHN", "tariff_increase", "imposed")}
+
+
 def test_a_chambers_vote_is_a_bill_not_yet_law():
     found = tuples(
         "Citing the crackdown, the U.S. Senate voted 92-0 to strip Belarus of normal trade relations."

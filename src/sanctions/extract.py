@@ -238,6 +238,16 @@ _PLACE_HEAD = re.compile(
     r"(?:'s|’s)?\s+(?:airspace|skies|airports|ports|territory|territorial\s+waters|waters|soil)\b",
     re.IGNORECASE,
 )
+_HELD_IN = re.compile(
+    r"\b(?:assets|reserves|funds|property|properties|holdings|accounts|money|wealth)\s+"
+    r"(?:(?:held|frozen|parked|kept|located|stored|sitting)\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ANSWERED = re.compile(
+    r"\b(?:respond\w*|retaliat\w*|react\w*|repl(?:y|ied|ies)|answer\w*|hit\w*\s+back)\s+"
+    r"(?:to|against|for)\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PART_OF = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
 # "urged Washington to end ...": the object of the demand is the subject of what follows.
 _TO_VERB = re.compile(r"\s+to\s")
@@ -985,6 +995,10 @@ def _status(
     right = _first_words(
         text[trigger.end : _clause_end(text, trigger.end, sentence[1])], cues.right_words
     )
+    if _ANSWERED.search(left):
+        # "said it would respond to the seizure of its assets": the modal is the response's;
+        # the measure answered is one in force
+        return Status.IMPOSED
     if trigger.rule.form == "noun":
         near_left = _last_words(text[sentence[0] : trigger.start], 4)
         # "evading sanctions" is talk; "breaching the G7 price cap on Russian oil" still
@@ -1310,6 +1324,18 @@ def _roles(
         )  # fmt: skip
         if place is not None:
             issuers = [place[1]]
+    if not issuers and trigger.rule.type is MeasureType.ASSET_FREEZE:
+        # "the seizure of Russian assets in Europe": where the assets are held freezes them
+        holder = next(
+            (
+                a for i, a in after
+                if id(a) not in used and a.start - trigger.end <= 40
+                and _HELD_IN.search(text, max(trigger.start, a.start - 40), a.start)
+            ),
+            None,
+        )  # fmt: skip
+        if holder is not None:
+            issuers = [holder]
     if not issuers:
         # an owner inside the measure's own words: "a freeze of the EU accession process",
         # "a halt to U.S. aid"
