@@ -1715,7 +1715,7 @@ def _sentence_measures(
                     )
                 )
         context.note(issuers, targets)
-    return _drop_general(text, sentence, found)
+    return _drop_general(text, found)
 
 
 def _owned_and_aimed(text: str, trigger: _Trigger, actors: list[_Actor], cues: Cues) -> bool:
@@ -1823,7 +1823,7 @@ def _ellipses(
     return sorted(kept + added, key=lambda f: (f.start, f.sentence))
 
 
-def _drop_general(text: str, sentence: tuple[int, int], found: list[_Found]) -> list[_Found]:
+def _drop_general(text: str, found: list[_Found]) -> list[_Found]:
     """Drop 'unspecified' where the sentence states a specific type for the same parties.
 
     "sanctions including an asset freeze" is one measure; "... recalled its envoy, warning
