@@ -119,6 +119,8 @@ def test_status(sentence, status):
     [
         "Ottawa has not imposed sanctions on Caracas.",
         "Ottawa ruled out sanctions on Caracas.",
+        "Ottawa didn't impose sanctions on Caracas.",
+        "Ottawa won’t impose sanctions on Caracas.",
         "Ottawa failed to agree on sanctions against Caracas.",
         "Will Ottawa impose sanctions on Caracas?",
         "Caracas has found ways to evade Canadian sanctions for years.",
@@ -390,6 +392,23 @@ def test_a_measure_being_answered_is_in_force_and_held_where_the_assets_are():
     assert found == {("EU", "RUS", "asset_freeze", "imposed")}
     found = tuples("Beijing vowed to retaliate against new U.S. tariffs on Chinese steel.")
     assert found == {("USA", "CHN", "tariff_increase", "imposed")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ottawa did not rule out sanctions on Caracas.",
+        "Ottawa didn't rule out new sanctions on Caracas.",
+        "Ottawa said it would not hesitate to impose further sanctions on Caracas.",
+    ],
+)
+def test_an_option_kept_open_is_a_threat(sentence):
+    assert tuples(sentence) == {("CAN", "VEN", "unspecified", "threatened")}
+
+
+def test_a_state_after_its_owners_its_inside_a_list_is_the_target():
+    found = tuples("The European Union on Monday added 28 people to its Belarus sanctions list.")
+    assert found == {("EU", "BLR", "asset_freeze", "imposed")}
 
 
 def test_a_chambers_vote_is_a_bill_not_yet_law():

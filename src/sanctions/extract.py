@@ -1345,7 +1345,17 @@ def _roles(
             if a.start < trigger.end and id(a) not in used
             and cues.issuer_heads.match(_head_after(text, a))
         ]  # fmt: skip
-        issuers = inside[:1]
+        listed = [
+            a
+            for a in inside
+            if _OWNER_BEFORE.search(text, max(trigger.start, a.start - 8), a.start)
+        ]
+        if listed and not targets:
+            # "added 28 people to its Belarus sanctions list": the state between the owner's
+            # "its" and the measure is what the list is aimed at
+            targets = listed[:1]
+            used.add(id(listed[0]))
+        issuers = [a for a in inside if a not in listed][:1]
     if not issuers:
         # the owner of a plan or decision to act: "the G7 plan to cap the price of Russian oil",
         # "against the Trump administration's plan to put tariffs on ..."
