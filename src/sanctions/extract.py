@@ -26,7 +26,7 @@ import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -965,7 +965,7 @@ def _status(
     trigger: _Trigger,
     cues: Cues,
     subject_start: int | None = None,
-    owned: bool = False,
+    actors: Sequence[_Actor] = (),
 ) -> Status | None:
     """The trigger's status from the cues around it; None when negated or only commentary.
 
@@ -1005,9 +1005,10 @@ def _status(
         # reports a measure, named with its owner and its target
         if cues.commentary_right.search(right) and not cues.status["lifted"].left.search(near_left):
             return None  # but "scrapping the sanctions programme" ends it
-        being_under = _BEING_UNDER.search(_last_words(text[sentence[0] : trigger.start], 7))
-        if cues.commentary_left.search(near_left) and not being_under:
-            if not owned:
+        if cues.commentary_left.search(near_left) and not _BEING_UNDER.search(
+            _last_words(text[sentence[0] : trigger.start], 7)
+        ):
+            if not _owned_and_aimed(text, trigger, actors, cues):
                 return None
             return Status.IMPOSED  # the status words around it belong to the talk
     negation = cues.status["negation"]
@@ -1671,8 +1672,7 @@ def _sentence_measures(
     response = bool(cues.response_cues.search(text, sentence[0], sentence[1]))
     for trigger in triggers:
         issuers, targets, subject_start = _roles(text, sentence, trigger, actors, cues)
-        owned = _owned_and_aimed(text, trigger, actors, cues)
-        status = _status(text, sentence, trigger, cues, subject_start, owned)
+        status = _status(text, sentence, trigger, cues, subject_start, actors)
         if status is None:
             continue
         explicit_issuer = bool(issuers)
@@ -1728,7 +1728,7 @@ def _sentence_measures(
     return _drop_general(text, found)
 
 
-def _owned_and_aimed(text: str, trigger: _Trigger, actors: list[_Actor], cues: Cues) -> bool:
+def _owned_and_aimed(text: str, trigger: _Trigger, actors: Sequence[_Actor], cues: Cues) -> bool:
     """Whether a noun-form measure names its owner right before it and its target right after.
 
     "the G7 price cap on Russian oil", "United Nations sanctions against Pyongyang".
@@ -1764,7 +1764,8 @@ def _ellipses(
     result_starts = [f.start for f in results]
     mention_starts = [m.start for m in mentions]
     added: list[_Found] = []
-    for match in _ELLIPSIS.finditer(text):
+    # a clause before the first sentence with a measure has nothing to repeat
+    for match in _ELLIPSIS.finditer(text, spans[results[0].sentence][0]):
         index = bisect.bisect_right(spans, (match.start(), len(text))) - 1
         if index < 0 or match.start() >= spans[index][1]:
             continue
