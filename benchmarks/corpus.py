@@ -80,17 +80,18 @@ NEWS_TEMPLATES: tuple[str, ...] = (
     "higher quarterly profit.",
     "The central bank left its benchmark interest rate unchanged at {pct} percent, in line "
     "with the forecasts of most economists.",
-    "Heavy rain caused flooding across the northern provinces, and emergency services moved "
-    "about {n} hundred residents to shelters.",
+    "Heavy rain caused flooding across the provinces north of {city}, and emergency services "
+    "moved about {n} hundred residents to shelters, {person} of the civil defence agency said.",
     "The prime minister is due to visit {city} next week to open a new rail link.",
     "{person}, a spokesman for the {official}, declined to comment on the report.",
     "Inflation slowed to {pct} percent in {month}, the statistics office said {date}, the "
     "lowest reading in more than two years.",
-    "The city council approved a plan to build {n} thousand affordable homes by the end of "
-    "the decade.",
+    "The city council in {city} approved a plan by mayor {person} to build {n} thousand "
+    "affordable homes by the end of the decade.",
     "Doctors at the main hospital in {city} said the outbreak was now under control.",
     "{team} beat their rivals 3-1 on Saturday to move to the top of the league.",
-    "The company said it would cut around {n} hundred jobs as part of a restructuring plan.",
+    "{company} said it would cut around {n} hundred jobs as part of a restructuring plan drawn "
+    "up by its new chairman, {person}.",
     "Opposition lawmakers accused the government of failing to support small farmers during "
     "the drought.",
     "Analysts expect the economy to grow by about {pct} percent this year, helped by strong "
@@ -116,14 +117,17 @@ NEWS_TEMPLATES: tuple[str, ...] = (
     "The museum will return {n} artefacts to their country of origin under an agreement "
     "signed {date}.",
     "The court adjourned the hearing until {month} to give the defence more time to prepare.",
-    "Engineers said repairs to the damaged bridge would take at least six months.",
+    "Engineers from {company} said repairs to the damaged bridge outside {city} would take at "
+    "least six months.",
     "The government of {issuer} and the government of {target} marked fifty years of "
     "diplomatic relations with a concert in {city}.",
     "Trading volumes were thin ahead of a public holiday, and the main index closed {pct} "
     "percent higher.",
-    "The university said it had received a record number of applications this year.",
+    "The University of {city} said it had received a record number of applications this year, "
+    "according to its rector, {person}.",
     "Fire crews brought the blaze under control after about {n} hours, officials said.",
-    "The startup raised funding from a group of investors led by a pension fund in {city}.",
+    "{company}, a startup founded by {person}, raised funding from a group of investors led by "
+    "a pension fund in {city}.",
 )
 
 # Slot fillers: (name as subject, adjective) for issuers; (name, demonym, capital) for targets.
@@ -158,13 +162,42 @@ _REASONS = (
     "election fraud",
     "cyber attacks on hospitals",
 )
-_COMPANIES = (
-    "Kestrel Metals", "Northern Star Holdings", "Volga Line", "Amberfield Energy",
-    "Lakeside Motors", "Granite Bay Shipping", "Orchid Telecom", "Silverpine Airways",
-)  # fmt: skip
-_CITIES = ("Lisbon", "Nairobi", "Osaka", "Lyon", "Porto Alegre", "Gdansk", "Perth", "Valencia")
-_PEOPLE = ("Maria Lindqvist", "Tomas Reyes", "Aiko Mori", "Daniel Okafor", "Elena Petrova")
-_TEAMS = ("Harbour City", "Real Norte", "FC Riverside", "United Athletic")
+# Names. Real news keeps meeting names it has not seen before: its vocabulary grows with its
+# length (Heaps' law), and a tokenizer that caches the words it has seen runs several times
+# faster on text whose words all repeat. So people, places, companies and teams are made up
+# from syllables: a rank drawn log-uniformly from 1 to `_NAMES` (Zipf's law: a few names recur
+# in many articles, most turn up once or twice), spelled out by its digits in base
+# len(_SYLLABLES) after a multiplication that scatters neighbouring ranks.
+_ONSETS = ("b", "br", "ch", "d", "dr", "f", "g", "gr", "h", "j", "k", "kr", "l", "m", "n", "p",
+           "pr", "r", "s", "sh", "st", "t", "tr", "v", "w", "z")  # fmt: skip
+_NUCLEI = ("a", "e", "i", "o", "u", "ai", "ei", "ou", "ia")
+_CODAS = ("", "n", "r", "l", "s", "k", "m", "nd", "rt", "sk")
+_SYLLABLES = tuple(o + n + c for o in _ONSETS for n in _NUCLEI for c in _CODAS)
+_NAMES = len(_SYLLABLES) ** 2
+_SCATTER = 2654435761  # odd and coprime with 2, 3 and 5: a bijection on range(_NAMES)
+_FIRST_ENDINGS = ("a", "o", "en", "ia", "an", "el")
+_COMPANY_KINDS = ("Holdings", "Energy", "Shipping", "Metals", "Telecom", "Airways", "Motors",
+                  "Group", "Capital", "Logistics")  # fmt: skip
+_TEAM_KINDS = ("United", "Rovers", "City", "Athletic", "Wanderers")
+
+
+def _zipf(rng: random.Random, size: int) -> int:
+    """A rank in ``range(size)``, drawn log-uniformly: rank r comes up about as often as 1/r."""
+    return int(size ** rng.random()) - 1
+
+
+def _surname(rng: random.Random) -> str:
+    first, second = divmod(_zipf(rng, _NAMES) * _SCATTER % _NAMES, len(_SYLLABLES))
+    return (_SYLLABLES[first] + _SYLLABLES[second]).capitalize()
+
+
+def _person(rng: random.Random) -> str:
+    syllable, ending = divmod(
+        _zipf(rng, len(_SYLLABLES) * len(_FIRST_ENDINGS)), len(_FIRST_ENDINGS)
+    )
+    return f"{(_SYLLABLES[syllable] + _FIRST_ENDINGS[ending]).capitalize()} {_surname(rng)}"
+
+
 _OFFICIALS = ("foreign ministry", "finance ministry", "Treasury Department", "trade ministry")
 _MONTHS = ("January", "March", "April", "June", "September", "November")
 _DATES = ("on Monday", "on Tuesday", "on Thursday", "late on Friday", "on March 4", "on June 12")
@@ -182,10 +215,10 @@ def _fill(template: str, rng: random.Random) -> str:
         target_capital=capital,
         goods=rng.choice(_GOODS),
         reason=rng.choice(_REASONS),
-        company=rng.choice(_COMPANIES),
-        city=rng.choice(_CITIES),
-        person=rng.choice(_PEOPLE),
-        team=rng.choice(_TEAMS),
+        company=f"{_surname(rng)} {rng.choice(_COMPANY_KINDS)}",
+        city=_surname(rng),
+        person=_person(rng),
+        team=f"{_surname(rng)} {rng.choice(_TEAM_KINDS)}",
         official=rng.choice(_OFFICIALS),
         month=rng.choice(_MONTHS),
         date=rng.choice(_DATES),
@@ -196,7 +229,7 @@ def _fill(template: str, rng: random.Random) -> str:
 
 def article(rng: random.Random, share: float, size: int = 3000) -> str:
     """One article of about ``size`` characters; each sentence states a measure with ``share``."""
-    city = rng.choice(_CITIES).upper()
+    city = _surname(rng).upper()
     head = _fill(rng.choice(NEWS_TEMPLATES), rng).rstrip(".")
     lead = f"{city}, {rng.choice(_MONTHS)} {rng.randint(1, 28)} ({rng.choice(_AGENCIES)}) - "
     paragraphs: list[str] = []
@@ -276,9 +309,11 @@ def pathological(kind: str, size: int) -> str:
 
 def fingerprint() -> str:
     """A short hash of everything that decides the generated text, to name corpus files."""
-    data = (MEASURE_TEMPLATES, NEWS_TEMPLATES, _ISSUERS, _TARGETS, _GOODS, _REASONS, _COMPANIES,
-            _CITIES, _PEOPLE, _TEAMS, _OFFICIALS, _MONTHS, _DATES, _AGENCIES)  # fmt: skip
-    code = "".join(inspect.getsource(f) for f in (_fill, article, records, write_corpus, _write))
+    data = (MEASURE_TEMPLATES, NEWS_TEMPLATES, _ISSUERS, _TARGETS, _GOODS, _REASONS, _SYLLABLES,
+            _SCATTER, _FIRST_ENDINGS, _COMPANY_KINDS, _TEAM_KINDS, _OFFICIALS, _MONTHS, _DATES,
+            _AGENCIES)  # fmt: skip
+    functions = (_zipf, _surname, _person, _fill, article, records, write_corpus, _write)
+    code = "".join(inspect.getsource(f) for f in functions)
     return hashlib.sha256((repr(data) + code).encode()).hexdigest()[:8]
 
 
