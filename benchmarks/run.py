@@ -12,6 +12,8 @@ times, and reports the median, with the peak RSS of that subprocess (``os.wait4`
   ``RuleSet.default()``, matches -> DataFrame: a reference for a tokenizing matcher;
 - ``scan``: ``make_scanner(anchors).find(text.lower())``, hits -> DataFrame: the floor of the
   design (one anchor pass and nothing else);
+- ``processes2``: ``extract_many(records, processes=2)`` -> ``to_frame`` (dense corpus), for the
+  speedup over one process on one machine, worker start-up included;
 - ``dask2``: `sanctions.dask.extract_frame` on a 2-worker ``LocalCluster`` (dense corpus), for
   the speedup over one process;
 - linearity: ``extract_many`` on 1/10 of the dense corpus against all of it, and adversarial
@@ -148,6 +150,16 @@ def child_scan(path: Path) -> dict[str, Any]:
             anchors.append(anchor)
     frame = pd.DataFrame({"source": sources, "start": starts, "anchor": anchors})
     return {**clock.stop(), "matches": len(frame), "scanner": type(scanner).__name__}
+
+
+def child_processes2(path: Path) -> dict[str, Any]:
+    """``extract_many(..., processes=2)``: the wall time, worker start-up and tables included."""
+    import sanctions
+    from sanctions.frames import to_frame
+
+    started = time.perf_counter()
+    frame = to_frame(sanctions.extract_many(read_records(path), processes=2))
+    return {"seconds": time.perf_counter() - started, "measures": len(frame)}
 
 
 def child_dask2(path: Path) -> dict[str, Any]:
@@ -416,7 +428,7 @@ def table(report: dict[str, Any]) -> str:
         mb = block["text_mb"]
         spacy_rate = _rate(block.get("spacy"), mb)
         scan_rate = _rate(block.get("scan"), mb)
-        for config in (*CONFIGS, "dask2"):
+        for config in (*CONFIGS, "processes2", "dask2"):
             result = block.get(config)
             if not result:
                 continue
@@ -432,6 +444,11 @@ def table(report: dict[str, Any]) -> str:
                 f"| {_ratio(rate, scan_rate) if cpu else ''} |"
             )
     out = ["\n".join(lines)]
+    if "processes_speedup" in report:
+        out.append(
+            "extract_many(processes=2) speedup over one process (dense, wall time, worker "
+            f"start-up included): {report['processes_speedup']:.2f}x"
+        )
     if "dask_speedup" in report:
         out.append(
             f"2-worker Dask speedup over one process (dense, wall time): "
@@ -505,7 +522,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--only", choices=("dense", "sparse"), help="one corpus only")
     parser.add_argument("--skip", nargs="*", default=[], metavar="PART",
-                        choices=(*CONFIGS, "dask", "linearity", "pathological"),
+                        choices=(*CONFIGS, "processes", "dask", "linearity", "pathological"),
                         help="parts to leave out")  # fmt: skip
     parser.add_argument("--pathological-mb", type=float, nargs="+", default=[0.01, 0.1, 1, 10],
                         help="sizes of the adversarial single-line texts")  # fmt: skip
@@ -548,6 +565,11 @@ def benchmark(args: argparse.Namespace, report: dict[str, Any]) -> None:
                 if block[config] is None:
                     block[config] = {}
                     report.setdefault("notes", []).append("CLI not available: skipped")
+        if name == "dense" and "processes" not in skip:
+            block["processes2"] = measure("processes2", path, args.repeat)
+            single = block.get("extract_many")
+            if single:
+                report["processes_speedup"] = single["seconds"] / block["processes2"]["seconds"]
         if name == "dense" and "dask" not in skip:
             block["dask2"] = measure("dask2", path, args.repeat)
             single = block.get("extract_many")

@@ -2,8 +2,8 @@
 
 ::
 
-    sanctions extract FILE... [-o OUT] [--format jsonl|csv|parquet]
-    sanctions summary FILE... [--role issuer|target] [--by type|category|status|target_kind]
+    sanctions extract FILE... [-o OUT] [--format jsonl|csv|parquet] [-j N]
+    sanctions summary FILE... [--role issuer|target] [--by type|category|status|target_kind] [-j N]
     sanctions track add LEDGER FILE...
     sanctions track show LEDGER [--as-of DATE]
     sanctions evaluate CORPUS.jsonl [--errors N]
@@ -24,6 +24,7 @@ import json
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple, cast
@@ -161,18 +162,64 @@ def _documents(paths: Sequence[str], run: _Run) -> Iterator[_Document]:
             run.error(f"{name}: cannot read: {exc.strerror or exc}")
 
 
-def _extracted(paths: Sequence[str], run: _Run) -> Iterator[Measure]:
-    """The measures of every document, as they are extracted."""
+def _extracted(paths: Sequence[str], run: _Run, jobs: int = 1) -> Iterator[Measure]:
+    """The measures of every document, as they are extracted, in the order of the input.
+
+    With ``jobs`` > 1 the documents are extracted in that many worker processes; a document
+    that cannot be extracted is reported all the same, in its place. (Lines that cannot be
+    read are reported as they are read, which may be a little ahead of the extraction.)
+    """
+    from .extract import _default
+
+    if jobs == 1:
+        for document in _documents(paths, run):
+            result = _extract_document(document.record)
+            yield from _report(document.where, result, run)
+        return
+    from ._parallel import chunked, ordered_map
+
+    places: deque[list[str]] = deque()
+
+    def chunks() -> Iterator[list[dict[str, object]]]:
+        for chunk in chunked(_documents(paths, run)):
+            places.append([document.where for document in chunk])
+            yield [document.record for document in chunk]
+
+    for results in ordered_map(_extract_documents, chunks(), jobs, _default()):
+        for where, result in zip(places.popleft(), results, strict=True):
+            yield from _report(where, result, run)
+
+
+def _extract_document(record: dict[str, object]) -> list[Measure] | str:
+    """The measures of one record, or why it could not be extracted."""
     from .extract import extract_many
 
-    for document in _documents(paths, run):
+    try:
+        return list(extract_many([record]))
+    except (SanctionsError, TypeError, ValueError) as exc:
+        return _message(exc)
+
+
+def _extract_documents(records: list[dict[str, object]]) -> list[list[Measure] | str]:
+    """In a worker process (see `sanctions._parallel`): `_extract_document` of each record."""
+    from ._parallel import worker_extractor
+
+    extractor = worker_extractor()
+    results: list[list[Measure] | str] = []
+    for record in records:
         try:
-            found = list(extract_many([document.record]))
+            results.append(list(extractor.extract_many([record])))
         except (SanctionsError, TypeError, ValueError) as exc:
-            run.error(f"{document.where}: {_message(exc)}")
-            continue
-        run.done(len(found))
-        yield from found
+            results.append(_message(exc))
+    return results
+
+
+def _report(where: str, result: list[Measure] | str, run: _Run) -> list[Measure]:
+    if isinstance(result, str):
+        run.error(f"{where}: {result}")
+        return []
+    run.done(len(result))
+    return result
 
 
 def _message(exc: BaseException) -> str:
@@ -200,7 +247,7 @@ def _cmd_extract(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
         from .tracker import _require_pyarrow
 
         _require_pyarrow()
-    measures = _extracted(args.files, run)
+    measures = _extracted(args.files, run, args.jobs)
     if form == "jsonl":
         if args.output:
             with open(args.output, "w", encoding="utf-8") as file:
@@ -229,7 +276,7 @@ def _write_jsonl(measures: Iterable[Measure], file: IO[str]) -> None:
 def _cmd_summary(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
     from .frames import by_country, to_frame
 
-    frame = to_frame(list(_extracted(args.files, run)))
+    frame = to_frame(list(_extracted(args.files, run, args.jobs)))
     if frame.empty:
         print(f"no measures in {run.documents} documents", file=out)
         return run.status
@@ -306,6 +353,14 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+def _jobs(value: str) -> int:
+    """``--jobs``: a count of worker processes, 0 meaning one per usable core."""
+    from ._parallel import usable_cores
+
+    jobs = _count(value)
+    return jobs or usable_cores()
+
+
 def _count(value: str) -> int:
     try:
         number = int(value)
@@ -333,6 +388,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--format", choices=_FORMATS, help="output format (default: from OUT's suffix, or jsonl)"
     )
+    jobs_help = "worker processes to extract with (default 1; 0: one per core)"
+    extract.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help=jobs_help)
     extract.set_defaults(run=_cmd_extract)
 
     summary = commands.add_parser("summary", help="print measures by country and type")
@@ -341,6 +398,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "--by", choices=("type", "category", "status", "target_kind"), default="type"
     )
+    summary.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help=jobs_help)
     summary.set_defaults(run=_cmd_summary)
 
     track = commands.add_parser("track", help="keep a ledger of measures across documents")

@@ -26,12 +26,13 @@ import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ._literals import WORD_START, folds_to_ascii, required, starts
+from ._parallel import check_processes, chunked, ordered_map, worker_extractor
 from .actors import ActorTable, AliasKind
 from .codes import actor_kind
 from .errors import DocumentTooLargeError
@@ -429,6 +430,13 @@ class Extractor:
     ) -> None:
         extra_patterns = tuple(extra_patterns)
         extra_actors = tuple(extra_actors)
+        # How to build this extractor again in another process (see `__reduce__`): only an
+        # extractor made from files can be, since the table objects do not pickle.
+        self._recipe = (
+            (extra_patterns, extra_actors, max_chars, compiled_scanner)
+            if rules is None and actors is None
+            else None
+        )
         if rules is None:
             rules = RuleSet.load(extra_patterns=extra_patterns) if extra_patterns else _rules()
         elif extra_patterns:
@@ -511,16 +519,47 @@ class Extractor:
         """The measures of ``text`` grouped per issuer and target (see `Sanction.group`)."""
         return Sanction.group(self.extract(text, published=published, source=source))
 
-    def extract_many(self, records: Iterable[Record]) -> Iterator[Measure]:
+    def extract_many(
+        self, records: Iterable[Record], *, processes: int | None = 1
+    ) -> Iterator[Measure]:
         """Lazily extract from many records; see `sanctions.extract_many`."""
         if isinstance(records, (str, bytes, Mapping)):
             raise TypeError(
                 "extract_many takes an iterable of texts or records; "
                 "for a single text use extract()"
             )
+        count = check_processes(processes)
+        if count == 1:
+            return self._extract_records(records)
+        self.__reduce__()  # an extractor that cannot go to the workers fails here, not later
+        return self._extract_in_workers(records, count)
+
+    def __reduce__(self) -> tuple[Callable[..., Extractor], tuple[object, ...]]:
+        """Pickle as the recipe the extractor was built from; loading compiles it again.
+
+        This is how `extract_many` hands the extractor to its worker processes. An extractor
+        built from ``rules=`` or ``actors=`` objects raises ``TypeError``: build it from files
+        (``extra_patterns=``, ``extra_actors=``) to use it in other processes.
+        """
+        if self._recipe is None:
+            raise TypeError(
+                "an Extractor built from rules= or actors= objects cannot be sent to other "
+                "processes; build it with extra_patterns= and extra_actors= files instead"
+            )
+        return _rebuild, self._recipe
+
+    def _extract_records(self, records: Iterable[Record]) -> Iterator[Measure]:
         for number, record in enumerate(records):
             text, published, source = _unpack(record, number)
             yield from self.extract(text, published=published, source=source)
+
+    def _extract_in_workers(self, records: Iterable[Record], processes: int) -> Iterator[Measure]:
+        for found, error in ordered_map(
+            _extract_chunk, chunked(enumerate(records)), processes, self
+        ):
+            yield from found
+            if error is not None:
+                raise error
 
     # -- pipeline -----------------------------------------------------------------------------
     def _find(self, text: str, day: dt.date | None) -> list[_Found]:
@@ -666,6 +705,43 @@ def _default() -> Extractor:
     return Extractor()
 
 
+def _rebuild(
+    extra_patterns: tuple[Path, ...],
+    extra_actors: tuple[Path, ...],
+    max_chars: int,
+    compiled_scanner: bool,
+) -> Extractor:
+    """An extractor from its recipe (see `Extractor.__reduce__`); the default one is shared."""
+    if (extra_patterns, extra_actors, max_chars, compiled_scanner) == (
+        (),
+        (),
+        DEFAULT_MAX_CHARS,
+        True,
+    ):
+        return _default()
+    return Extractor(
+        extra_patterns=extra_patterns,
+        extra_actors=extra_actors,
+        max_chars=max_chars,
+        compiled_scanner=compiled_scanner,
+    )
+
+
+def _extract_chunk(
+    chunk: list[tuple[int, Record]],
+) -> tuple[list[Measure], Exception | None]:
+    """In a worker process: the measures of numbered records, up to the first that fails."""
+    extractor = worker_extractor()
+    found: list[Measure] = []
+    for number, record in chunk:
+        try:
+            text, published, source = _unpack(record, number)
+            found += extractor.extract(text, published=published, source=source)
+        except Exception as exc:  # raised again by the parent, in its place in the order
+            return found, exc
+    return found, None
+
+
 def extract(
     text: str,
     *,
@@ -699,7 +775,10 @@ def extract_sanctions(
 
 
 def extract_many(
-    records: Iterable[Record], *, extractor: Extractor | None = None
+    records: Iterable[Record],
+    *,
+    extractor: Extractor | None = None,
+    processes: int | None = 1,
 ) -> Iterator[Measure]:
     """Lazily extract measures from an iterable of texts or records.
 
@@ -707,8 +786,16 @@ def extract_many(
     ``id`` (``source`` defaults to ``id``). Records are read one at a time, so a generator over
     a huge file never sits in memory whole. A record that is not a str or a mapping with a str
     ``text`` raises ``TypeError`` naming its position.
+
+    ``processes`` spreads the work over that many worker processes (None: one per usable
+    core); the measures come out in the same order as with one. Records are sent to the
+    workers in chunks of 32, at most two chunks per worker ahead of the reader, so memory
+    stays flat; they must pickle (texts, dicts of str and dates do). Workers are started with
+    ``spawn``, so a script using them keeps its top-level code under
+    ``if __name__ == "__main__":``. An ``extractor`` is sent to each worker once, as the files
+    it was built from (see `Extractor.__reduce__`).
     """
-    return (extractor or _default()).extract_many(records)
+    return (extractor or _default()).extract_many(records, processes=processes)
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -1,0 +1,158 @@
+"""Extraction in worker processes gives what one process gives, in the same order."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import pickle
+import sys
+from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from sanctions import Extractor, extract_many
+from sanctions._parallel import CHUNK, check_processes, chunked
+from sanctions.cli import main
+from sanctions.rules import RuleSet
+
+_CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
+
+
+def _articles(count: int, share: float = 0.2) -> list[dict[str, str]]:
+    """Team-written benchmark articles (benchmarks/corpus.py), about 3 KB each."""
+    spec = importlib.util.spec_from_file_location("benchmark_corpus_for_parallel", _CORPUS)
+    assert spec is not None
+    assert spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = corpus
+    spec.loader.exec_module(corpus)
+    stream = corpus.records(share, 5, "par")
+    return [next(stream) for _ in range(count)]
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[dict[str, str]]:
+    return _articles(3 * CHUNK + 5)  # four chunks, the last one short
+
+
+def test_two_processes_give_the_same_measures_in_the_same_order(
+    articles: list[dict[str, str]],
+) -> None:
+    one = list(extract_many(articles))
+    two = list(extract_many(articles, processes=2))
+    assert len(one) > 200
+    assert two == one
+
+
+def test_a_bad_record_fails_in_its_place_after_the_measures_before_it(
+    articles: list[dict[str, str]],
+) -> None:
+    bad = 2 * CHUNK + 3  # inside the third chunk
+    records: list[object] = [*articles[:bad], {"body": "no text"}, *articles[bad:]]
+
+    def collect(processes: int) -> tuple[list[object], str]:
+        found: list[object] = []
+        with pytest.raises(TypeError, match=f"record {bad}") as failure:
+            found.extend(extract_many(records, processes=processes))  # type: ignore[arg-type]
+        return found, str(failure.value)
+
+    assert collect(2) == collect(1)
+
+
+def test_the_reader_stays_at_most_two_chunks_per_worker_ahead() -> None:
+    read = 0
+
+    def records() -> Iterator[str]:
+        nonlocal read
+        for number in range(10_000):
+            read += 1
+            yield f"Canada froze the assets of {number} Iranian officials on Monday."
+
+    measures = extract_many(records(), processes=2)
+    first = next(measures)
+    assert first.issuer.code == "CAN"
+    assert read <= (2 * 2 + 1) * CHUNK  # the chunks in flight and the one being read
+    measures.close()  # stops the workers; must not hang
+
+
+@pytest.mark.parametrize(
+    ("processes", "error"),
+    [(0, ValueError), (-2, ValueError), ("2", TypeError), (True, TypeError), (1.5, TypeError)],
+)
+def test_processes_must_be_a_positive_int_or_none(processes: object, error: type) -> None:
+    with pytest.raises(error, match="processes"):
+        extract_many(["Canada froze Iranian assets."], processes=processes)  # type: ignore[arg-type]
+
+
+def test_none_means_one_process_per_usable_core() -> None:
+    assert check_processes(None) >= 1
+    assert check_processes(3) == 3
+
+
+def test_chunks_are_read_lazily_and_keep_every_item() -> None:
+    assert list(chunked(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert list(chunked([], 3)) == []
+
+
+def test_an_extractor_from_files_travels_as_its_recipe(tmp_path: Path) -> None:
+    table = tmp_path / "aliases.yaml"
+    table.write_text("- {code: GBR, kind: agency, names: [the Embargo Office]}\n", encoding="utf-8")
+    extractor = Extractor(extra_actors=[table], max_chars=50_000)
+    text = "The Embargo Office froze the assets of four Syrian generals."
+    copy = pickle.loads(pickle.dumps(extractor))
+    assert copy.max_chars == 50_000
+    assert copy.extract(text) == extractor.extract(text)
+    assert {m.issuer.code for m in copy.extract(text)} == {"GBR"}
+    records = [text] * (CHUNK + 1)
+    assert list(extract_many(records, extractor=extractor, processes=2)) == list(
+        extractor.extract_many(records)
+    )
+
+
+def test_an_extractor_from_table_objects_cannot_go_to_other_processes() -> None:
+    extractor = Extractor(rules=RuleSet.default())
+    with pytest.raises(TypeError, match="extra_patterns"):
+        pickle.dumps(extractor)
+    with pytest.raises(TypeError, match="extra_patterns"):
+        extractor.extract_many(["Canada froze Iranian assets."], processes=2)
+    assert [m.issuer.code for m in extractor.extract_many(["Canada froze Iranian assets."])] == [
+        "CAN"
+    ]
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(list(args))
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_the_cli_with_jobs_writes_what_one_process_writes(
+    articles: list[dict[str, str]], tmp_path: Path
+) -> None:
+    import json
+
+    lines = [json.dumps(article) for article in articles[: CHUNK + 4]]
+    lines.insert(CHUNK + 1, json.dumps({"text": 5}))  # extracted in a worker, fails there
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = _cli("extract", str(path))
+    two = _cli("extract", "-j", "2", str(path))
+    assert one[0] == two[0] == 1
+    assert two[1] == one[1]
+    assert one[1].count("\n") > 50
+    assert two[2] == one[2]
+    assert f"news.jsonl:{CHUNK + 2}: 'text' must be a str" in two[2]
+
+
+def test_the_cli_takes_jobs_zero_as_every_core_and_refuses_a_bad_count(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Canada froze the assets of three Iranian officials.", encoding="utf-8")
+    status, out, _ = _cli("extract", "--jobs", "0", str(path))
+    assert status == 0
+    assert '"CAN"' in out
+    with pytest.raises(SystemExit) as usage:
+        _cli("extract", "--jobs", "many", str(path))
+    assert usage.value.code == 2
