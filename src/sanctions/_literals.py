@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from typing import Any
 
@@ -297,6 +297,6 @@ def folds_to_ascii(text: str) -> bool:
     return any(map(_folds_to_ascii, set("".join(_NON_ASCII.findall(text)))))
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a hostile text may hold a million distinct characters
 def _folds_to_ascii(char: str) -> bool:
     return any(re.fullmatch(letter, char, re.IGNORECASE) for letter in string.ascii_lowercase)
