@@ -134,17 +134,25 @@ def test_the_cli_with_jobs_writes_what_one_process_writes(
 ) -> None:
     import json
 
-    lines = [json.dumps(article) for article in articles[: CHUNK + 4]]
-    lines.insert(CHUNK + 1, json.dumps({"text": 5}))  # extracted in a worker, fails there
+    lines = [json.dumps(article).encode() for article in articles[: CHUNK + 4]]
+    lines.insert(CHUNK + 1, json.dumps({"text": 5}).encode())  # fails in a worker
+    lines.insert(CHUNK + 3, b"{not json")  # fails in the reader, after it
+    lines.insert(3, b'{"text": "caf\xe9"}')  # not UTF-8: fails in the reader, early
+    lines.append(b"[1, 2]")  # the last line: reported after every document
     path = tmp_path / "news.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_bytes(b"\n".join(lines) + b"\n")
     one = _cli("extract", str(path))
     two = _cli("extract", "-j", "2", str(path))
     assert one[0] == two[0] == 1
     assert two[1] == one[1]
     assert one[1].count("\n") > 50
-    assert two[2] == one[2]
-    assert f"news.jsonl:{CHUNK + 2}: 'text' must be a str" in two[2]
+    assert two[2] == one[2]  # the same messages in the same order
+    messages = two[2].splitlines()
+    assert len(messages) == 4
+    assert "news.jsonl:4: not UTF-8" in messages[0]
+    assert f"news.jsonl:{CHUNK + 3}: 'text' must be a str" in messages[1]
+    assert f"news.jsonl:{CHUNK + 5}: bad JSON" in messages[2]
+    assert "expected a JSON object" in messages[3]
 
 
 def test_the_cli_takes_jobs_zero_as_every_core_and_refuses_a_bad_count(tmp_path: Path) -> None:

@@ -165,9 +165,9 @@ def _documents(paths: Sequence[str], run: _Run) -> Iterator[_Document]:
 def _extracted(paths: Sequence[str], run: _Run, jobs: int = 1) -> Iterator[Measure]:
     """The measures of every document, as they are extracted, in the order of the input.
 
-    With ``jobs`` > 1 the documents are extracted in that many worker processes; a document
-    that cannot be extracted is reported all the same, in its place. (Lines that cannot be
-    read are reported as they are read, which may be a little ahead of the extraction.)
+    With ``jobs`` > 1 the documents are extracted in that many worker processes. The measures
+    and the messages on stderr come out as with one process, in the same order: a line that
+    cannot be read is reported once the documents before it are done.
     """
     from .extract import _default
 
@@ -176,18 +176,51 @@ def _extracted(paths: Sequence[str], run: _Run, jobs: int = 1) -> Iterator[Measu
             result = _extract_document(document.record)
             yield from _report(document.where, result, run)
         return
-    from ._parallel import chunked, ordered_map
+    from ._parallel import CHUNK, ordered_map
 
-    places: deque[list[str]] = deque()
+    reading = _Deferred(run.stderr)
+    # For each chunk sent out: each document's place, with the read errors just before it.
+    places: deque[list[tuple[list[str], str]]] = deque()
+    trailing: list[str] = []
 
     def chunks() -> Iterator[list[dict[str, object]]]:
-        for chunk in chunked(_documents(paths, run)):
-            places.append([document.where for document in chunk])
-            yield [document.record for document in chunk]
+        records: list[dict[str, object]] = []
+        where: list[tuple[list[str], str]] = []
+        for document in _documents(paths, reading):
+            where.append((reading.take(), document.where))
+            records.append(document.record)
+            if len(records) == CHUNK:
+                places.append(where)
+                yield records
+                records, where = [], []
+        if records:
+            places.append(where)
+            yield records
+        trailing.extend(reading.take())
 
     for results in ordered_map(_extract_documents, chunks(), jobs, _default()):
-        for where, result in zip(places.popleft(), results, strict=True):
-            yield from _report(where, result, run)
+        for (errors, place), result in zip(places.popleft(), results, strict=True):
+            for message in errors:
+                run.error(message)
+            yield from _report(place, result, run)
+    for message in trailing:
+        run.error(message)
+
+
+class _Deferred(_Run):
+    """A `_Run` that keeps its error messages for the caller to report later, in order."""
+
+    def __init__(self, stderr: IO[str]) -> None:
+        super().__init__(stderr)
+        self._held: list[str] = []
+
+    def error(self, message: str) -> None:
+        self._held.append(message)
+
+    def take(self) -> list[str]:
+        """The messages held since the last call."""
+        held, self._held = self._held, []
+        return held
 
 
 def _extract_document(record: dict[str, object]) -> list[Measure] | str:
