@@ -53,3 +53,20 @@ def measure(
         source=source,
         **fields,
     )
+
+
+def benchmark_corpus():
+    """The benchmark's corpus generator, ``benchmarks/corpus.py`` (not an installed module)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    name = "benchmark_corpus"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

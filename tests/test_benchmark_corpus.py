@@ -6,26 +6,18 @@ lets a tokenizer with a word cache run several times faster than it does on news
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
+from _support import benchmark_corpus
 
 
 @pytest.fixture(scope="module")
 def corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark_corpus", _PATH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_corpus()
 
 
 def _texts(corpus: ModuleType, share: float, count: int, seed: int = 7) -> list[str]:

@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import pickle
-import sys
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
+from _support import benchmark_corpus
 from sanctions import Extractor, extract_many
 from sanctions._parallel import CHUNK, check_processes, chunked
 from sanctions.cli import main
 from sanctions.rules import RuleSet
 
-_CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "corpus.py"
-
 
 def _articles(count: int, share: float = 0.2) -> list[dict[str, str]]:
     """Team-written benchmark articles (benchmarks/corpus.py), about 3 KB each."""
-    spec = importlib.util.spec_from_file_location("benchmark_corpus_for_parallel", _CORPUS)
-    assert spec is not None
-    assert spec.loader is not None
-    corpus = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = corpus
-    spec.loader.exec_module(corpus)
-    stream = corpus.records(share, 5, "par")
+    stream = benchmark_corpus().records(share, 5, "par")
     return [next(stream) for _ in range(count)]
 
 
