@@ -93,6 +93,7 @@ def test_an_extractor_from_files_travels_as_its_recipe(tmp_path: Path) -> None:
     extractor = Extractor(extra_actors=[table], max_chars=50_000)
     text = "The Embargo Office froze the assets of four Syrian generals."
     copy = pickle.loads(pickle.dumps(extractor))
+    assert copy is not extractor
     assert copy.max_chars == 50_000
     assert copy.extract(text) == extractor.extract(text)
     assert {m.issuer.code for m in copy.extract(text)} == {"GBR"}
@@ -155,3 +156,10 @@ def test_the_cli_takes_jobs_zero_as_every_core_and_refuses_a_bad_count(tmp_path:
     with pytest.raises(SystemExit) as usage:
         _cli("extract", "--jobs", "many", str(path))
     assert usage.value.code == 2
+
+
+def test_a_copy_of_the_default_extractor_is_not_the_shared_default() -> None:
+    default = Extractor()
+    copy = pickle.loads(pickle.dumps(default))
+    copy.max_chars = 10
+    assert default.max_chars > 10

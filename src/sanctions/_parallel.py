@@ -14,15 +14,15 @@ that extracts with several processes keeps its top-level code under
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .extract import Extractor
 
 __all__ = ["check_processes", "chunked", "ordered_map", "usable_cores", "worker_extractor"]
@@ -84,6 +84,9 @@ def ordered_map(
     it, `worker_extractor` is ``extractor``. An exception raised by ``function`` is raised
     here, at its chunk's place in the order. Closing the iterator early stops the workers.
     """
+    import multiprocessing  # here, not at import: `import sanctions` stays light
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
         processes, mp_context=context, initializer=_start_worker, initargs=(extractor,)

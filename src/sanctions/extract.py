@@ -711,14 +711,11 @@ def _rebuild(
     max_chars: int,
     compiled_scanner: bool,
 ) -> Extractor:
-    """An extractor from its recipe (see `Extractor.__reduce__`); the default one is shared."""
-    if (extra_patterns, extra_actors, max_chars, compiled_scanner) == (
-        (),
-        (),
-        DEFAULT_MAX_CHARS,
-        True,
-    ):
-        return _default()
+    """An extractor from its recipe (see `Extractor.__reduce__`).
+
+    A new object each time, so that a copy is never the shared default; the compiled tables
+    behind it are cached per process, so only the first one in a process costs time.
+    """
     return Extractor(
         extra_patterns=extra_patterns,
         extra_actors=extra_actors,
