@@ -166,3 +166,19 @@ def test_a_copy_of_the_default_extractor_is_not_the_shared_default() -> None:
     limit = _default().max_chars
     copy.max_chars = 10
     assert _default().max_chars == limit
+
+
+def test_track_add_with_jobs_keeps_the_same_ledger(
+    articles: list[dict[str, str]], tmp_path: Path
+) -> None:
+    import json
+
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles[: CHUNK + 4]), encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first = _cli("track", "add", str(one), str(path))
+    second = _cli("track", "add", "--jobs", "2", str(two), str(path))
+    assert first[0] == second[0] == 0
+    assert json.loads(first[1])["reports"] > 50
+    assert first[1].replace(str(one), "") == second[1].replace(str(two), "")
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")

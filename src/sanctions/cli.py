@@ -4,7 +4,7 @@
 
     sanctions extract FILE... [-o OUT] [--format jsonl|csv|parquet] [-j N]
     sanctions summary FILE... [--role issuer|target] [--by type|category|status|target_kind] [-j N]
-    sanctions track add LEDGER FILE...
+    sanctions track add LEDGER FILE... [-j N]
     sanctions track show LEDGER [--as-of DATE]
     sanctions evaluate CORPUS.jsonl [--errors N]
 
@@ -336,15 +336,7 @@ def _load_ledger(path: str, create: bool) -> Tracker:
 def _cmd_track_add(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
     tracker = _load_ledger(args.ledger, create=True)
     before = len(tracker)
-    reports = 0
-    for document in _documents(args.files, run):
-        try:
-            found = tracker.add_records([document.record])
-        except (SanctionsError, TypeError, ValueError) as exc:
-            run.error(f"{document.where}: {_message(exc)}")
-            continue
-        reports += len(found)
-        run.done(len(found))
+    reports = len(tracker.add_measures(_extracted(args.files, run, args.jobs)))
     tracker.save(args.ledger)
     summary = {
         "ledger": args.ledger,
@@ -439,6 +431,7 @@ def _parser() -> argparse.ArgumentParser:
     add = track_commands.add_parser("add", help="extract documents into a ledger (made if new)")
     add.add_argument("ledger", metavar="LEDGER", help=".jsonl (or .parquet) ledger file")
     add.add_argument("files", nargs="+", metavar="FILE", help=files_help)
+    add.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help=jobs_help)
     add.set_defaults(run=_cmd_track_add)
     show = track_commands.add_parser("show", help="print a ledger's tracked measures")
     show.add_argument("ledger", metavar="LEDGER", help=".jsonl (or .parquet) ledger file")
