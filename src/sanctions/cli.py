@@ -33,6 +33,7 @@ from . import __version__
 from .errors import SanctionsError
 
 if TYPE_CHECKING:
+    from .extract import Extractor
     from .model import Measure
     from .tracker import Tracker
 
@@ -172,31 +173,26 @@ def _extracted(paths: Sequence[str], run: _Run, jobs: int = 1) -> Iterator[Measu
     from .extract import _default
 
     if jobs == 1:
+        extractor = _default()
         for document in _documents(paths, run):
-            result = _extract_document(document.record)
-            yield from _report(document.where, result, run)
+            yield from _report(document.where, _extract_document(document.record, extractor), run)
         return
-    from ._parallel import CHUNK, ordered_map
+    from ._parallel import chunked, ordered_map
 
     reading = _Deferred(run.stderr)
     # For each chunk sent out: each document's place, with the read errors just before it.
     places: deque[list[tuple[list[str], str]]] = deque()
     trailing: list[str] = []
 
-    def chunks() -> Iterator[list[dict[str, object]]]:
-        records: list[dict[str, object]] = []
-        where: list[tuple[list[str], str]] = []
+    def placed() -> Iterator[tuple[list[str], _Document]]:
         for document in _documents(paths, reading):
-            where.append((reading.take(), document.where))
-            records.append(document.record)
-            if len(records) == CHUNK:
-                places.append(where)
-                yield records
-                records, where = [], []
-        if records:
-            places.append(where)
-            yield records
+            yield reading.take(), document
         trailing.extend(reading.take())
+
+    def chunks() -> Iterator[list[dict[str, object]]]:
+        for chunk in chunked(placed()):
+            places.append([(errors, document.where) for errors, document in chunk])
+            yield [document.record for _, document in chunk]
 
     for results in ordered_map(_extract_documents, chunks(), jobs, _default()):
         for (errors, place), result in zip(places.popleft(), results, strict=True):
@@ -223,12 +219,10 @@ class _Deferred(_Run):
         return held
 
 
-def _extract_document(record: dict[str, object]) -> list[Measure] | str:
+def _extract_document(record: dict[str, object], extractor: Extractor) -> list[Measure] | str:
     """The measures of one record, or why it could not be extracted."""
-    from .extract import extract_many
-
     try:
-        return list(extract_many([record]))
+        return list(extractor.extract_many([record]))
     except (SanctionsError, TypeError, ValueError) as exc:
         return _message(exc)
 
@@ -238,13 +232,7 @@ def _extract_documents(records: list[dict[str, object]]) -> list[list[Measure] |
     from ._parallel import worker_extractor
 
     extractor = worker_extractor()
-    results: list[list[Measure] | str] = []
-    for record in records:
-        try:
-            results.append(list(extractor.extract_many([record])))
-        except (SanctionsError, TypeError, ValueError) as exc:
-            results.append(_message(exc))
-    return results
+    return [_extract_document(record, extractor) for record in records]
 
 
 def _report(where: str, result: list[Measure] | str, run: _Run) -> list[Measure]:

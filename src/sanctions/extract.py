@@ -530,7 +530,7 @@ class Extractor:
             )
         count = check_processes(processes)
         if count == 1:
-            return self._extract_records(records)
+            return self._extract_records(enumerate(records))
         self.__reduce__()  # an extractor that cannot go to the workers fails here, not later
         return self._extract_in_workers(records, count)
 
@@ -548,8 +548,9 @@ class Extractor:
             )
         return _rebuild, self._recipe
 
-    def _extract_records(self, records: Iterable[Record]) -> Iterator[Measure]:
-        for number, record in enumerate(records):
+    def _extract_records(self, numbered: Iterable[tuple[int, Record]]) -> Iterator[Measure]:
+        """The measures of records numbered by their place in the input (for error messages)."""
+        for number, record in numbered:
             text, published, source = _unpack(record, number)
             yield from self.extract(text, published=published, source=source)
 
@@ -728,14 +729,12 @@ def _extract_chunk(
     chunk: list[tuple[int, Record]],
 ) -> tuple[list[Measure], Exception | None]:
     """In a worker process: the measures of numbered records, up to the first that fails."""
-    extractor = worker_extractor()
     found: list[Measure] = []
-    for number, record in chunk:
-        try:
-            text, published, source = _unpack(record, number)
-            found += extractor.extract(text, published=published, source=source)
-        except Exception as exc:  # raised again by the parent, in its place in the order
-            return found, exc
+    try:
+        for measure in worker_extractor()._extract_records(chunk):
+            found.append(measure)
+    except Exception as exc:  # raised again by the parent, in its place in the order
+        return found, exc
     return found, None
 
 
