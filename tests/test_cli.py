@@ -282,6 +282,21 @@ def test_evaluate_prints_the_report(capsys, tmp_path):
     assert "F1 1.000" in out
 
 
+def test_evaluate_several_files_reports_each_and_the_pool(capsys, tmp_path):
+    gold = {"issuer": "GBR", "target": "RUS", "type": "import_ban", "status": "imposed"}
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"id": "a", "text": VODKA, "measures": [gold]}) + "\n")
+    second.write_text(
+        json.dumps({"id": "b", "text": "Nothing happened.", "measures": [gold]}) + "\n"
+    )
+    status, out, _ = run(capsys, "evaluate", first, second)
+    assert status == 0
+    assert f"=== {first}" in out
+    assert f"=== {second}" in out
+    pooled = out.split("=== pool of 2 files")[1]
+    assert "(tp 1, fp 0, fn 1)" in pooled
+
+
 def test_evaluate_a_missing_corpus(capsys, tmp_path):
     status, out, err = run(capsys, "evaluate", tmp_path / "none.jsonl")
     assert (status, out) == (2, "")

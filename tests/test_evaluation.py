@@ -44,7 +44,7 @@ def test_report_lists_errors_with_text():
     report = result.report(errors=5)
     assert "== miss" in report
     assert "Markets were calm" in report
-    assert "MISS  CAN -> BLR  asset_freeze  active" in report
+    assert "MISSED         gold CAN -> BLR  asset_freeze  active" in report
     assert report.splitlines()[-1].startswith("tuple (status class): P")
 
 
@@ -85,3 +85,42 @@ def test_bad_gold_type_is_named(tmp_path: Path):
 def test_missing_file_is_a_corpus_error(tmp_path: Path):
     with pytest.raises(CorpusError, match="cannot open"):
         score_file(tmp_path / "nope.jsonl")
+
+
+def test_error_kinds_pair_misses_with_extras():
+    gold = [
+        {"issuer": "CAN", "target": "BLR", "type": "asset_freeze", "status": "imposed"},
+        {"issuer": "GBR", "target": "IRN", "type": "export_ban", "status": "imposed"},
+        {"issuer": "USA", "target": "CUB", "type": "travel_ban", "status": "imposed"},
+    ]
+    # roles swapped, wrong status, and a miss the extractor found nothing near
+    text = (
+        "Belarus froze the assets of Canadians. Britain threatened to ban exports to Iran. "
+        "Markets were calm."
+    )
+    result = score([record(text, gold)])
+    kinds = sorted(kind for kind, _, _ in result.records[0].errors)
+    assert kinds == ["missed", "roles swapped", "wrong status"]
+    assert result.error_counts["roles swapped"] == 1
+    assert result.error_counts["spurious"] == 0
+
+
+def test_error_kinds_one_field_at_a_time():
+    from sanctions.evaluation import error_kinds
+
+    gold = ("USA", "IRN", "asset_freeze", "active")
+    assert error_kinds([gold], [("GBR", "IRN", "asset_freeze", "active")])[0][0] == "wrong issuer"
+    assert error_kinds([gold], [("USA", "SYR", "asset_freeze", "active")])[0][0] == "wrong target"
+    assert error_kinds([gold], [("USA", "IRN", "export_ban", "active")])[0][0] == "wrong type"
+    two_fields = error_kinds([gold], [("GBR", "SYR", "asset_freeze", "active")])
+    assert sorted(kind for kind, _, _ in two_fields) == ["missed", "spurious"]
+
+
+def test_pool_sums_the_records_of_several_scores():
+    from sanctions.evaluation import pool
+
+    hit = score([record("Canada froze the assets of nine Belarusian officials.", [FREEZE])])
+    miss = score([record("Markets were calm on Friday.", [FREEZE], "miss")])
+    pooled = pool([hit, miss])
+    assert (pooled.tuples.tp, pooled.tuples.fn) == (1, 1)
+    assert len(pooled.records) == 2

@@ -6,7 +6,7 @@
     sanctions summary FILE... [--role issuer|target] [--by type|category|status|target_kind] [-j N]
     sanctions track add LEDGER FILE... [-j N]
     sanctions track show LEDGER [--as-of DATE]
-    sanctions evaluate CORPUS.jsonl [--errors N]
+    sanctions evaluate CORPUS.jsonl [CORPUS.jsonl ...] [--errors N]
 
 A FILE ending in ``.jsonl`` holds one record per line (``text`` and optional ``published``,
 ``source``, ``id``) and is read lazily; any other FILE is one document whose source is its
@@ -346,9 +346,16 @@ def _cmd_track_show(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
-    from .evaluation import score_file
+    from .evaluation import pool, score_file
 
-    print(score_file(Path(args.corpus)).report(errors=args.errors), file=out)
+    scores = [score_file(Path(corpus)) for corpus in args.corpus]
+    for corpus, result in zip(args.corpus, scores, strict=True):
+        if len(scores) > 1:
+            print(f"=== {corpus}", file=out)
+        print(result.report(errors=args.errors), file=out)
+    if len(scores) > 1:
+        print(f"=== pool of {len(scores)} files", file=out)
+        print(pool(scores).report(), file=out)
     return 0
 
 
@@ -429,7 +436,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate", help="score the extractor on an annotated corpus (JSON Lines)"
     )
-    evaluate.add_argument("corpus", metavar="CORPUS", help="annotated corpus, .jsonl")
+    evaluate.add_argument(
+        "corpus", nargs="+", metavar="CORPUS", help="annotated corpora, .jsonl (each, then pooled)"
+    )
     evaluate.add_argument(
         "--errors", type=_count, default=0, metavar="N", help="show up to N records with errors"
     )

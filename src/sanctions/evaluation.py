@@ -25,9 +25,33 @@ from .extract import Extractor, _default
 from .model import Measure
 from .vocabulary import MeasureType, Status, status_class
 
-__all__ = ["PRF", "CorpusError", "RecordResult", "Score", "read_corpus", "score", "score_file"]
+__all__ = [
+    "ERROR_KINDS",
+    "PRF",
+    "CorpusError",
+    "RecordResult",
+    "Score",
+    "error_kinds",
+    "pool",
+    "read_corpus",
+    "score",
+    "score_file",
+]
 
 Key = tuple[str | None, str | None, str, str]
+
+#: The kinds of error, in the order a missed tuple is paired with an extra one of the same
+#: record: the first kind whose test the pair passes names both. What stays unpaired is
+#: ``missed`` (gold, no prediction near it) or ``spurious`` (predicted, no gold near it).
+ERROR_KINDS = (
+    "roles swapped",
+    "wrong status",
+    "wrong issuer",
+    "wrong target",
+    "wrong type",
+    "missed",
+    "spurious",
+)
 
 
 class CorpusError(SanctionsError, ValueError):
@@ -80,6 +104,51 @@ class RecordResult:
     def extra(self) -> frozenset[Key]:
         """Tuples the extractor found that are not gold."""
         return self.predicted - self.gold
+
+    @property
+    def errors(self) -> list[tuple[str, Key | None, Key | None]]:
+        """Each error as (kind, gold tuple or None, predicted tuple or None); see `error_kinds`."""
+        return error_kinds(self.missed, self.extra)
+
+
+def _kind(gold: Key, found: Key) -> str | None:
+    """The error kind that turns ``gold`` into ``found``, if they differ in one way only."""
+    g_issuer, g_target, g_type, g_status = gold
+    f_issuer, f_target, f_type, f_status = found
+    if (f_issuer, f_target) == (g_target, g_issuer) and (f_type, f_status) == (g_type, g_status):
+        return "roles swapped"
+    same = [g_issuer == f_issuer, g_target == f_target, g_type == f_type, g_status == f_status]
+    if sum(same) != 3:
+        return None
+    return ("wrong issuer", "wrong target", "wrong type", "wrong status")[same.index(False)]
+
+
+def error_kinds(
+    missed: Iterable[Key], extra: Iterable[Key]
+) -> list[tuple[str, Key | None, Key | None]]:
+    """Pair missed gold tuples with extra predicted ones of the same record, by kind.
+
+    A pair differs in one field only (or has issuer and target swapped) and counts once, as
+    the kind that names the difference; kinds are tried in the order of `ERROR_KINDS`, and
+    tuples in sorted order, so the result does not depend on set order.
+
+    >>> [kind for kind, _, _ in error_kinds([("CAN", "BLR", "asset_freeze", "active")],
+    ...                                     [("BLR", "CAN", "asset_freeze", "active")])]
+    ['roles swapped']
+    """
+    left = sorted(missed, key=str)
+    right = sorted(extra, key=str)
+    paired: list[tuple[str, Key | None, Key | None]] = []
+    for kind in ERROR_KINDS[:5]:
+        for gold in list(left):
+            found = next((f for f in right if _kind(gold, f) == kind), None)
+            if found is not None:
+                paired.append((kind, gold, found))
+                left.remove(gold)
+                right.remove(found)
+    paired += [("missed", gold, None) for gold in left]
+    paired += [("spurious", None, found) for found in right]
+    return paired
 
 
 @dataclass(frozen=True)
@@ -139,6 +208,12 @@ class Score:
         return sum(1 for r in self.records if not r.gold and r.predicted)
 
     @property
+    def error_counts(self) -> dict[str, int]:
+        """How many errors of each kind of `ERROR_KINDS` (every kind present, zero or not)."""
+        counts = Counter(kind for record in self.records for kind, _, _ in record.errors)
+        return {kind: counts[kind] for kind in ERROR_KINDS}
+
+    @property
     def crashes(self) -> list[RecordResult]:
         """Records on which the extractor raised (scored as empty predictions)."""
         return [r for r in self.records if r.error is not None]
@@ -158,8 +233,13 @@ class Score:
                 lines.append(record.text)
                 if record.error:
                     lines.append(f"  CRASH {record.error}")
-                lines += [f"  MISS  {_fmt(k)}" for k in sorted(record.missed, key=str)]
-                lines += [f"  EXTRA {_fmt(k)}" for k in sorted(record.extra, key=str)]
+                for kind, gold, found in record.errors:
+                    shown_pair = " / ".join(
+                        f"{label} {_fmt(key)}"
+                        for label, key in (("gold", gold), ("found", found))
+                        if key is not None
+                    )
+                    lines.append(f"  {kind.upper():<14} {shown_pair}")
                 lines.append("")
         lines.append("per type (tuple P / R / F1, tp fp fn):")
         for name, prf in self.per_type.items():
@@ -168,6 +248,8 @@ class Score:
                 f"   {prf.tp:3d} {prf.fp:3d} {prf.fn:3d}"
             )
         t, e = self.tuples, self.exact
+        kinds = ", ".join(f"{kind} {n}" for kind, n in self.error_counts.items())
+        lines.append(f"errors by kind: {kinds}")
         lines.append(f"records: {len(self.records)}  crashes: {len(self.crashes)}")
         lines.append(f"exact status: P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}")
         lines.append(
@@ -179,6 +261,11 @@ class Score:
             f"  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
         )
         return "\n".join(lines)
+
+
+def pool(scores: Iterable[Score]) -> Score:
+    """One `Score` over the records of several (the pooled, micro-averaged figures)."""
+    return Score(tuple(record for one in scores for record in one.records))
 
 
 def _fmt(key: Key) -> str:
