@@ -344,6 +344,41 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("TUR", "ARM", "trade_embargo", "imposed")},
     ),
+    "trade_halt_noun": (
+        "Quito announced a halt to all new trade with Lima after the vote.",
+        None,
+        {("ECU", "PER", "trade_embargo", "imposed")},
+    ),
+    "trade_on_hold": (
+        "Nairobi has put all new trade with Mogadishu on hold, officials said.",
+        None,
+        {("KEN", "SOM", "trade_embargo", "imposed")},
+    ),
+    "border_closure": (
+        "Ecuador sealed its land border with Colombia on Sunday.",
+        None,
+        {("ECU", "COL", "trade_embargo", "imposed")},
+    ),
+    "border_reopen": (
+        "Venezuela will reopen its border crossings with Colombia next week.",
+        None,
+        {("VEN", "COL", "trade_embargo", "lifted")},
+    ),
+    "airspace_reopen": (
+        "Egypt reopened its airspace to Libyan airlines on Monday.",
+        None,
+        {("EGY", "LBY", "airspace_closure", "lifted")},
+    ),
+    "diplomats_sent_home": (
+        "Ghana gave Nigerian diplomats 48 hours to leave the country.",
+        None,
+        {("GHA", "NGA", "diplomatic_expulsion", "imposed")},
+    ),
+    "relations_restored": (
+        "Morocco restored full diplomatic relations with Iran on Tuesday.",
+        None,
+        {("MAR", "IRN", "diplomatic_expulsion", "lifted")},
+    ),
     "designate_verb": (
         "The Treasury designated six Nicaraguan judges under its human rights programme.",
         None,
@@ -359,6 +394,26 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
 
 # Further phrasings that widened rules must keep reading: (rule, sentence, expected tuples).
 PHRASINGS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
+    (
+        "trade_halt",
+        "Kenya halted all trade with Somalia and closed its airspace to Somali aircraft.",
+        {("KEN", "SOM", "trade_embargo", "imposed"), ("KEN", "SOM", "airspace_closure", "imposed")},
+    ),
+    (
+        "diplomats_sent_home",
+        "Morocco called its ambassador home from Algiers on Wednesday.",
+        {("MAR", "DZA", "diplomatic_expulsion", "imposed")},
+    ),
+    (
+        "diplomats_sent_home",
+        "Ankara threw out the Dutch ambassador over the row.",
+        {("TUR", "NLD", "diplomatic_expulsion", "imposed")},
+    ),
+    (
+        "sanctions_noun",
+        "The African Union withdrew the sanctions it had imposed on Guinea.",
+        {("AU", "GIN", "unspecified", "lifted")},
+    ),
     (
         "tariff_noun",
         "Ottawa imposed a 100% surtax on Chinese-made steel.",

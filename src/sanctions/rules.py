@@ -29,8 +29,17 @@ __all__ = ["Cues", "Rule", "RuleRow", "RuleSet"]
 _FLAGS = re.IGNORECASE
 _GAP = re.compile(r"\{g(\d+)\}")
 _MACRO = re.compile(r"\{([a-zA-Z_]+)\}")
-# A gap between a verb and its object does not run into another clause.
-_NOT_CLAUSE = r"(?!(?:that|which|who|whom|whose|while|whereas|but|because|although|though)\b)"
+# A gap between a verb and its object does not run into another clause, nor past a second verb
+# joined to the first ("halted trade and closed its airspace": the airspace is what was closed).
+_NEXT_VERB = (
+    r"(?:and|or)\s+(?:(?:has|have|had|will|would|also|then|later|to)\s+){0,2}"
+    r"(?:\w+ed|froze|cut|shut|put|hit|broke|withdrew|threw|gave|told|sent|took|set|close|ban|bar|"
+    r"halt|stop|suspend|freeze|impose|expel|recall|seal|sever|slap|block|end)\b"
+)
+_NOT_CLAUSE = (
+    r"(?!(?:that|which|who|whom|whose|while|whereas|but|because|although|though)\b"
+    rf"|{_NEXT_VERB})"
+)
 
 
 class RuleRow(BaseModel):
