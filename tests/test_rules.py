@@ -379,6 +379,56 @@ RULE_EXAMPLES: dict[str, tuple[str, str | None, set[tuple[str, str | None, str, 
         None,
         {("MAR", "IRN", "diplomatic_expulsion", "lifted")},
     ),
+    "trade_stopped": (
+        "All trade with Qatar was halted on Monday, Bahrain's trade ministry said.",
+        None,
+        {("BHR", "QAT", "trade_embargo", "imposed")},
+    ),
+    "links_severed": (
+        "Kenya severed every land, air and sea link with Somalia on Friday.",
+        None,
+        {("KEN", "SOM", "trade_embargo", "imposed")},
+    ),
+    "imports_banned": (
+        "Imports of Georgian wine were banned by Russia in 2006.",
+        None,
+        {("RUS", "GEO", "import_ban", "imposed")},
+    ),
+    "dealings_forbidden_modal": (
+        "Canadian banks can no longer do business with Iranian banks, Ottawa said.",
+        None,
+        {("CAN", "IRN", "financial_restriction", "imposed")},
+    ),
+    "barred_from_visiting": (
+        "Beijing barred two Lithuanian lawmakers from visiting China.",
+        None,
+        {("CHN", "LTU", "travel_ban", "imposed")},
+    ),
+    "tourism_ban": (
+        "Moscow halted all package tours to Egypt after the crash.",
+        None,
+        {("RUS", "EGY", "services_ban", "imposed")},
+    ),
+    "talks_on_hold": (
+        "India put the river treaty with Pakistan on hold after the attack.",
+        None,
+        {("IND", "PAK", "talks_suspension", "imposed")},
+    ),
+    "put_on_list": (
+        "Ottawa put nine more Belarusian officials on its list on Friday.",
+        None,
+        {("CAN", "BLR", "unspecified", "imposed")},
+    ),
+    "vow_retaliation": (
+        "China vowed to hit back at the United States over the new chip rules.",
+        None,
+        {("CHN", "USA", "unspecified", "threatened")},
+    ),
+    "warned_consequences": (
+        "Beijing warned Canberra of serious consequences over the inquiry.",
+        None,
+        {("CHN", "AUS", "unspecified", "threatened")},
+    ),
     "designate_verb": (
         "The Treasury designated six Nicaraguan judges under its human rights programme.",
         None,
