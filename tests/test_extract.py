@@ -913,3 +913,15 @@ def test_extract_never_raises_and_offsets_are_exact(text):
 def test_status_values_are_the_vocabulary(text):
     for measure in extract(text):
         assert measure.status in set(Status)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister will travel to Washington for tariff talks next week.",
+        "North Korea is among the most heavily sanctioned countries in the world.",
+        "The sanctions row between the two neighbours deepened on Friday.",
+    ],
+)
+def test_a_measure_word_as_a_modifier_or_description_states_no_measure(sentence: str) -> None:
+    assert tuples(sentence) == set()
