@@ -13,8 +13,10 @@ The pipeline is a chain of small pure functions over frozen tables, one module p
    the words around a mention say is in `clues`.
 5. `status`: cue words before and after a trigger decide imposed / announced / threatened /
    lifted, or rule it out (negation, commentary on effects, conditions).
-6. `roles`: mentions in the sentence become targets (objects of "on/against/to", demonyms
-   before banks or goods) or issuers (owners of the measure, subjects, by-agents, speakers).
+6. `roles` and `issuers`: mentions in the sentence become targets (objects of
+   "on/against/to", demonyms before banks or goods) or issuers (owners of the measure,
+   subjects, by-agents, speakers), from a cascade of constructions over the trigger's
+   `scope`.
 7. `discourse`: what a sentence leaves out comes from the document's context; elliptical
    clauses ("Canada followed suit") repeat earlier measures.
 8. `measures`: one `Measure` per distinct (issuer, target, type, status), in document order.

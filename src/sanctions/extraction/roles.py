@@ -1,10 +1,10 @@
 """Stage 6: the issuer and the target of a trigger, from a cascade of constructions.
 
-`_roles` tries the target constructions, then the issuer constructions, each in a fixed
-order, and takes the first that finds a mention: an object of "on/against/to", a demonym
-before a targeted thing ("Russian banks"), a state between an owner and the measure ("its
-Russia sanctions"), the one warned or facing; then an owner right before the trigger, a
-subject, a by-agent, a place or a speaker. What a sentence leaves out is filled in later
+`_roles` tries the target constructions, then the issuer constructions (`issuers`), each in a
+fixed order, and takes the first that finds a mention: an object of "on/against/to", a
+demonym before a targeted thing ("Russian banks"), a state between an owner and the measure
+("its Russia sanctions"), the one warned or facing; then an owner right before the trigger,
+a subject, a by-agent, a place or a speaker. What a sentence leaves out is filled in later
 from the document (`discourse`).
 """
 
@@ -19,19 +19,17 @@ from .clues import (
     _ADJACENT,
     _FACER,
     _OBJECT_OF_VERB,
-    _SUBJECT,
     _before,
     _from_issuer,
     _head_after,
     _is_reason,
-    _may_issue,
     _names_target,
-    _owner_form,
     _speaker,
     _unique,
 )
+from .issuers import _OWNER_BEFORE, _issuers
 from .mentions import _Actor, _coordinated
-from .sentences import _clause_end, _clause_start
+from .scope import _Scope
 from .triggers import _Trigger
 
 _REASON_ZONE = re.compile(
@@ -78,53 +76,6 @@ _WITH_MEASURE = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}$"
 )
 _PAST_VERB = re.compile(r"\w+ed\b")
-_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our)|'s|’s)\s+$", re.IGNORECASE)
-_ADOPTS = re.compile(
-    r"\b(?:adopt\w*|join\w*|align\w*\s+(?:itself\s+)?with|mirror\w*|match\w*|cop(?:y|ied|ies)|"
-    r"implement\w*|appl(?:y|ied|ies)|transpos\w*)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_PART_OF = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
-_PLACE_TYPES = frozenset(
-    {MeasureType.TRAVEL_BAN, MeasureType.AIRSPACE_CLOSURE, MeasureType.PORT_BAN}
-)
-_ENTRY_PLACE = re.compile(
-    r"\b(?:entry\s+(?:to|into)|entering|enter|travel\w*\s+to|into|landing\s+in|visiting)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_PLACE_HEAD = re.compile(
-    r"(?:'s|’s)?\s+(?:airspace|skies|airports|ports|territory|territorial\s+waters|waters|soil)\b",
-    re.IGNORECASE,
-)
-_HELD_IN = re.compile(
-    r"\b(?:assets|reserves|funds|property|properties|holdings|accounts|money|wealth)\s+"
-    r"(?:(?:held|frozen|parked|kept|located|stored|sitting)\s+)?in\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_PLAN_OF = re.compile(
-    r"(?:'s|’s)?\s+(?:(?:administration|government)(?:'s|’s)?\s+)?(?:[\w-]+\s+){0,1}?"
-    r"(?:plans?|proposals?|decision|bid|push|threats?|move|efforts?|drive|campaign)\s+to\s+"
-    r"(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_FOLLOW = re.compile(
-    r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$"
-)
-_JOINING = re.compile(
-    r"\b(?:join\w*|along\s+with|together\s+with|in\s+step\s+with|alongside)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_FOLLOWED = re.compile(
-    r"(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:follow\w*|join\w*)\s+(?:the\s+)?(?:lead\s+of\s+)?",
-    re.IGNORECASE,
-)
-_PASSIVE_CLAUSE = re.compile(
-    # "talks are frozen", but not "is prepared to impose": that subject acts
-    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b(?!\s+to\b)",
-    re.IGNORECASE,
-)
-_SUBORDINATE = re.compile(r"\s(?:before|until|unless|once|because)\s$", re.IGNORECASE)
 
 
 def _roles(
@@ -135,26 +86,49 @@ def _roles(
     cues: Cues,
 ) -> tuple[list[str], list[str], int | None]:
     """Issuer and target codes for a trigger, and where its issuer is named before it."""
-    clause_start = _clause_start(text, sentence[0], trigger.start)
-    clause_end = _clause_end(text, trigger.end, sentence[1])
-    targets: list[_Actor] = []
-    issuers: list[_Actor] = []
-    used: set[int] = set()
+    scope = _Scope.of(text, sentence, trigger, actors, cues)
+    targets, have_their = _targets(scope)
+    used = {id(a) for a in targets}
+    if have_their:
+        used |= {id(a) for a in actors if a.code in {t.code for t in targets}}
+    issuers, targets = _issuers(scope, targets, used)
+    return _codes(scope, issuers, targets)
 
+
+def _targets(s: _Scope) -> tuple[list[_Actor], bool]:
+    """The target mentions, and whether they "have their assets frozen" (see `_owners`).
+
+    The first construction that finds a mention wins, in this order.
+    """
     # Targets after the trigger (or inside it): objects of on/against/to, demonyms, possessors.
-    after = [
-        (i, a) for i, a in enumerate(actors)
-        if a.start >= trigger.start and a.start < clause_end
-    ]  # fmt: skip
-    zone = _REASON_ZONE.search(text, trigger.end, clause_end)
+    targets = _target_after(s)
+    # Targets before the trigger: "Russian aircraft will be barred", "Iran's assets were frozen".
+    if not targets and s.noun:
+        targets = _target_between_owner_and_measure(s)
+    if not targets and s.noun:
+        targets = _target_warned(s)
+    have_their = not targets and bool(_HAVE_THEIR.search(s.text, s.clause_start, s.trigger.start))
+    if have_their:
+        targets = _owners(s)
+    if not targets:
+        targets = _target_facing(s)
+    if not targets:
+        targets = _target_before(s)
+    return targets, have_their
+
+
+def _target_after(s: _Scope) -> list[_Actor]:
+    """The first mention after the trigger that it is aimed at, with those listed with it."""
+    text, trigger, cues, floor = s.text, s.trigger, s.cues, s.floor
+    zone = _REASON_ZONE.search(text, trigger.end, s.clause_end)
     if zone and trigger.rule.type is MeasureType.AIRSPACE_CLOSURE and zone.group() == "over":
         zone = None  # "flights over Libya": the place flown over is the target
-    reason_from = zone.start() if zone else clause_end
-    for i, actor in after:
+    reason_from = zone.start() if zone else s.clause_end
+    for i, actor in s.after:
         if actor.start >= trigger.end + 160 or actor.start >= reason_from:
             break
         head = _head_after(text, actor)
-        before = _before(text, actor, sentence[0])
+        before = _before(text, actor, floor)
         if cues.issuer_heads.match(head) or (
             cues.issuer_preps.search(before) and not _names_target(text, actor, cues)
         ):
@@ -163,12 +137,12 @@ def _roles(
             continue  # "sanctions from Ottawa": the issuer, not the target
         if _PARTNER.search(before):
             continue  # "sanctions coordinated with Europe": a partner, not the target
-        if _speaker(text, actor, cues, sentence[0]):
+        if _speaker(text, actor, cues, floor):
             continue
         if _BARRED_FROM.match(text, actor.end):
             continue  # "bars Americans from doing business with ...": the issuer's own people
         flown_over = trigger.rule.type is MeasureType.AIRSPACE_CLOSURE and _OVER.search(before)
-        if _is_reason(text, actor, sentence[0], cues) and not flown_over:
+        if _is_reason(text, actor, floor, cues) and not flown_over:
             continue
         if actor.kind is AliasKind.LEADER and not cues.target_preps.search(before):
             continue
@@ -183,284 +157,113 @@ def _roles(
             continue  # "a statement issued in Brussels": not what the measure is aimed at
         if _MEMBER_HEAD.match(text, actor.end):
             continue  # "the NATO ally", "EU states": a description, not the target
-        targets = _coordinated(text, actors, i, +1)
-        break
+        return _coordinated(text, s.actors, i, +1)
+    return []
 
-    # Targets before the trigger: "Russian aircraft will be barred", "Iran's assets were frozen".
-    before_trigger = [
-        (i, a) for i, a in enumerate(actors) if a.end <= trigger.start and a.start >= clause_start
+
+def _target_between_owner_and_measure(s: _Scope) -> list[_Actor]:
+    """A state named between an owner and a noun-form measure.
+
+    "its Russia sanctions", "Washington's Iran sanctions": what the measure is aimed at.
+    """
+    text, floor = s.text, s.floor
+    aimed = [
+        i
+        for i, a in s.before
+        if a.kind in (AliasKind.NAME, AliasKind.CAPITAL)
+        and not a.possessive
+        and _ADJACENT.match(text, a.end, s.trigger.start)
+        and _OWNER_BEFORE.search(text, max(floor, a.start - 40), a.start)
     ]
-    if not targets and trigger.rule.form == "noun":
-        # "its Russia sanctions", "Washington's Iran sanctions": a state named between an
-        # owner and the measure is what the measure is aimed at
-        aimed = [
-            i
-            for i, a in before_trigger
-            if a.kind in (AliasKind.NAME, AliasKind.CAPITAL)
-            and not a.possessive
-            and _ADJACENT.match(text, a.end, trigger.start)
-            and _OWNER_BEFORE.search(text, max(sentence[0], a.start - 40), a.start)
-        ]
-        if aimed:
-            targets = [actors[aimed[-1]]]
-    if not targets and trigger.rule.form == "noun":
-        # "warned Moscow that ... it is prepared to impose further costs": the one warned
-        warned = [
-            i
-            for i, a in enumerate(actors)
-            if sentence[0] <= a.start
-            and a.end <= clause_start
-            and _WARNED.search(text, max(sentence[0], a.start - 25), a.start)
-            and _THAT_AFTER.match(text, a.end)
-        ]
-        if warned:
-            targets = [actors[warned[-1]]]
-    have_their = not targets and bool(_HAVE_THEIR.search(text, clause_start, trigger.start))
-    if have_their:
-        # "six of them, including Qadafi himself, will have their assets frozen": those who
-        # have their assets frozen are the target, named anywhere before in the sentence.
-        owners = [
-            i
-            for i, a in enumerate(actors)
-            if sentence[0] <= a.start and a.end <= trigger.start and not a.possessive
-        ]
-        if owners:
-            targets = _coordinated(text, actors, owners[-1], -1)
-    face = (
-        _FACE_VERB.search(text, clause_start, trigger.start)
-        if trigger.rule.form == "noun"
-        else None
-    )
-    if not targets and face is not None:
-        # "Iran must halt enrichment or face sanctions": the nearest party before the verb.
-        facing = [
-            i
-            for i, a in before_trigger
-            if a.end <= face.start()
-            and not a.possessive
-            and not _THAT.search(text, a.end, face.start())  # "X added that anyone could face"
-            and not _is_reason(text, a, sentence[0], cues)
-            and not cues.target_preps.search(_before(text, a, sentence[0]))
-            and not cues.issuer_heads.match(_head_after(text, a))
-        ]
-        if facing:
-            targets = _coordinated(text, actors, facing[-1], -1)
-    if not targets:
-        for i, actor in reversed(before_trigger):
-            if _is_reason(text, actor, sentence[0], cues):
-                continue
-            # "Russian banks were cut off", or the object of "hit Russia with sanctions".
-            object_of_verb = (
-                trigger.rule.form == "noun"
-                and actor.kind is not AliasKind.LEADER
-                and _OBJECT_OF_VERB.search(_before(text, actor, sentence[0]))
-                and _WITH_MEASURE.match(text, actor.end, trigger.start)
-            )
-            faces = trigger.rule.form == "noun" and _FACER.match(text, actor.end)
-            if _names_target(text, actor, cues) or object_of_verb or faces:
-                targets = _coordinated(text, actors, i, -1)
-                break
-    used = {id(a) for a in targets}
-    if have_their:
-        used |= {id(a) for a in actors if a.code in {t.code for t in targets}}
+    return [s.actors[aimed[-1]]] if aimed else []
 
-    # Issuers: a mention right before the trigger names its owner ("the UN blacklist",
-    # "U.S. sanctions"); else the nearest mention before it that is not a target or a reason.
-    adjacent = [
-        (i, a) for i, a in before_trigger
-        if id(a) not in used and _ADJACENT.match(text, a.end, trigger.start)
-        and not _names_target(text, a, cues)
-        and (_owner_form(a) or not _is_reason(text, a, sentence[0], cues))
-    ]  # fmt: skip
-    if adjacent:
-        issuers = _coordinated(text, actors, adjacent[-1][0], -1)
-        owner = min(issuers, key=lambda a: a.start)
-        if _ADOPTS.search(text, clause_start, owner.start):
-            # "Switzerland adopted the EU's latest sanctions": both impose them.
-            adopters = [
-                i
-                for i, a in before_trigger
-                if a.end <= owner.start
-                and _may_issue(text, a, used, sentence[0], owner.start, cues)
-            ]
-            if adopters:
-                issuers += _coordinated(text, actors, adopters[-1], -1)
-    source = next(((i, a) for i, a in after if _from_issuer(text, trigger, a)), None)
-    if source is not None and not issuers:
-        # "Caracas could face sanctions from Ottawa": Ottawa issues, Caracas is the target.
-        issuers = _coordinated(text, actors, source[0], +1)
-        if not targets:
-            faced = [i for i, a in before_trigger if not _is_reason(text, a, sentence[0], cues)]
-            if faced:
-                targets = _coordinated(text, actors, faced[-1], -1)
-    if not issuers:
-        # "restrictions ... could form part of the EU response": the owner of the package.
-        part = next(
-            (
-                (i, a) for i, a in after
-                if id(a) not in used and _PART_OF.search(_before(text, a, sentence[0]))
-                and cues.issuer_heads.match(_head_after(text, a))
-            ),
-            None,
-        )  # fmt: skip
-        if part is not None:
-            issuers = [part[1]]
-    if not issuers and trigger.rule.type in _PLACE_TYPES:
-        # "refused entry to the United States", "barred from U.S. airspace": the place is the
-        # issuer's, whoever else the sentence names first.
-        place = next(
-            (
-                (i, a) for i, a in after
-                if id(a) not in used and a.start - trigger.end <= 50
-                and (_ENTRY_PLACE.search(_before(text, a, sentence[0]))
-                     or _PLACE_HEAD.match(text, a.end))
-            ),
-            None,
-        )  # fmt: skip
-        if place is not None:
-            issuers = [place[1]]
-    if not issuers and trigger.rule.type is MeasureType.ASSET_FREEZE:
-        # "the seizure of Russian assets in Europe": where the assets are held freezes them
-        holder = next(
-            (
-                a for i, a in after
-                if id(a) not in used and a.start - trigger.end <= 40
-                and _HELD_IN.search(text, max(trigger.start, a.start - 40), a.start)
-            ),
-            None,
-        )  # fmt: skip
-        if holder is not None:
-            issuers = [holder]
-    if not issuers:
-        # an owner inside the measure's own words: "a freeze of the EU accession process",
-        # "a halt to U.S. aid"
-        inside = [
-            a
-            for _, a in after
-            if a.start < trigger.end and id(a) not in used
-            and cues.issuer_heads.match(_head_after(text, a))
-        ]  # fmt: skip
-        listed = [
-            a
-            for a in inside
-            if _OWNER_BEFORE.search(text, max(trigger.start, a.start - 8), a.start)
-        ]
-        if listed and not targets:
-            # "added 28 people to its Belarus sanctions list": the state between the owner's
-            # "its" and the measure is what the list is aimed at
-            targets = listed[:1]
-            used.add(id(listed[0]))
-        issuers = [a for a in inside if a not in listed][:1]
-    if not issuers:
-        # the owner of a plan or decision to act: "the G7 plan to cap the price of Russian oil",
-        # "against the Trump administration's plan to put tariffs on ..."
-        planners = [
-            i for i, a in before_trigger
-            if id(a) not in used and _PLAN_OF.match(text, a.end, trigger.start)
-        ]  # fmt: skip
-        if planners:
-            issuers = _coordinated(text, actors, planners[-1], -1)
-    candidates = [
-        (i, a) for i, a in reversed(before_trigger if not issuers else [])
-        if _may_issue(text, a, used, sentence[0], trigger.start, cues)
-    ]  # fmt: skip
-    # Prefer the nearest mention that stands as a subject ("OFAC put ..."), else the nearest;
-    # an owner of a decision ("Trump's decision to hike duties") is nearer than any subject.
-    chosen = next(
-        (
-            (i, a) for i, a in candidates
-            if _SUBJECT.match(text, a.end)
-            or (a.possessive and cues.issuer_heads.match(_head_after(text, a)))
-        ),
-        None,
-    )  # fmt: skip
-    if chosen is None and candidates:
-        chosen = candidates[0]
-    if chosen is not None:
-        issuers = _coordinated(text, actors, chosen[0], -1)
-        first = min(issuers, key=lambda a: a.start)
-        if first.possessive and _ADOPTS.search(text, clause_start, first.start):
-            # "Switzerland adopted the European Union's latest package, adding ...": both.
-            adopters = [
-                i
-                for i, a in before_trigger
-                if a.end <= first.start
-                and _may_issue(text, a, used, sentence[0], first.start, cues)
-            ]
-            if adopters:
-                issuers += _coordinated(text, actors, adopters[-1], -1)
-        if _FOLLOW.search(text, clause_start, first.start):
-            leaders = [
-                j
-                for j, a in before_trigger
-                if a.end <= first.start
-                and _may_issue(text, a, used, sentence[0], first.start, cues)
-            ]
-            if leaders:
-                issuers += _coordinated(text, actors, leaders[-1], -1)
-        joined = [
-            j
-            for j, a in before_trigger
-            if a.start > max(i.end for i in issuers)
-            and id(a) not in used
-            and _JOINING.search(text, max(clause_start, a.start - 20), a.start)
-        ]
-        if joined:
-            # "Canada banned Iranian oil, joining Washington in a round of measures": both
-            issuers += _coordinated(text, actors, joined[0], +1)
-        last = max(issuers, key=lambda a: a.start)
-        if _FOLLOWED.match(text, last.end):
-            # "Japan has followed the US and Europe and levied sanctions": all three.
-            followed = [j for j, a in before_trigger if a.start > last.end and id(a) not in used]
-            if followed:
-                issuers += _coordinated(text, actors, followed[0], +1)
-    if not issuers:
-        # A by-agent ("were frozen by Tokyo") or a place or speaker after the trigger.
-        for i, actor in after:
-            if id(actor) in used:
-                continue
-            head = _head_after(text, actor)
-            before = _before(text, actor, sentence[0])
-            near = actor.start - trigger.end <= 50
-            if (
-                (near and cues.issuer_preps.search(before))
-                or cues.issuer_heads.match(head)
-                or _from_issuer(text, trigger, actor)
-            ):
-                # "cut off from SWIFT under U.S. and EU sanctions": every owner in the list
-                issuers = [a for a in _coordinated(text, actors, i, +1) if id(a) not in used]
-                break
-    if not issuers:
-        for actor in actors:
-            if id(actor) in used or actor.start < trigger.end:
-                continue
-            if _speaker(text, actor, cues, sentence[0]):
-                issuers = _coordinated(text, actors, actors.index(actor), +1)
-                break
-    if not issuers:
-        # The sentence's subject before the clause: "Tokyo has ... and frozen the assets".
-        for index in reversed([i for i, a in enumerate(actors) if a.end <= clause_start]):
-            if _PASSIVE_CLAUSE.search(text, clause_start, trigger.end):
-                break  # "..., but its accession talks are frozen": the subject is the patient
-            if (
-                _SUBORDINATE.search(text, max(sentence[0], clause_start - 10), clause_start)
-                and "," not in text[clause_start : trigger.start]
-            ):
-                break  # "demands Tehran must meet before the sanctions can be removed"
-            if _may_issue(text, actors[index], used, sentence[0], clause_start, cues):
-                issuers = _coordinated(text, actors, index, -1)
-                break
+
+def _target_warned(s: _Scope) -> list[_Actor]:
+    """The one warned "that" measures may come, before the trigger's clause.
+
+    "warned Moscow that ... it is prepared to impose further costs".
+    """
+    text, floor = s.text, s.floor
+    warned = [
+        i
+        for i, a in enumerate(s.actors)
+        if floor <= a.start
+        and a.end <= s.clause_start
+        and _WARNED.search(text, max(floor, a.start - 25), a.start)
+        and _THAT_AFTER.match(text, a.end)
+    ]
+    return [s.actors[warned[-1]]] if warned else []
+
+
+def _owners(s: _Scope) -> list[_Actor]:
+    """Those who "have their assets frozen": named anywhere before in the sentence.
+
+    "six of them, including Qadafi himself, will have their assets frozen".
+    """
+    owners = [
+        i
+        for i, a in enumerate(s.actors)
+        if s.floor <= a.start and a.end <= s.trigger.start and not a.possessive
+    ]
+    return _coordinated(s.text, s.actors, owners[-1], -1) if owners else []
+
+
+def _target_facing(s: _Scope) -> list[_Actor]:
+    """The nearest party before a "face" verb: "Iran must halt enrichment or face sanctions"."""
+    text, cues, floor = s.text, s.cues, s.floor
+    face = _FACE_VERB.search(text, s.clause_start, s.trigger.start) if s.noun else None
+    if face is None:
+        return []
+    facing = [
+        i
+        for i, a in s.before
+        if a.end <= face.start()
+        and not a.possessive
+        and not _THAT.search(text, a.end, face.start())  # "X added that anyone could face"
+        and not _is_reason(text, a, floor, cues)
+        and not cues.target_preps.search(_before(text, a, floor))
+        and not cues.issuer_heads.match(_head_after(text, a))
+    ]
+    return _coordinated(text, s.actors, facing[-1], -1) if facing else []
+
+
+def _target_before(s: _Scope) -> list[_Actor]:
+    """The nearest mention before the trigger that names a target, or the object of a verb.
+
+    "Russian banks were cut off", or the object of "hit Russia with sanctions".
+    """
+    text, trigger, cues, floor = s.text, s.trigger, s.cues, s.floor
+    for i, actor in reversed(s.before):
+        if _is_reason(text, actor, floor, cues):
+            continue
+        object_of_verb = (
+            s.noun
+            and actor.kind is not AliasKind.LEADER
+            and _OBJECT_OF_VERB.search(_before(text, actor, floor))
+            and _WITH_MEASURE.match(text, actor.end, trigger.start)
+        )
+        faces = s.noun and _FACER.match(text, actor.end)
+        if _names_target(text, actor, cues) or object_of_verb or faces:
+            return _coordinated(text, s.actors, i, -1)
+    return []
+
+
+def _codes(
+    s: _Scope, issuers: list[_Actor], targets: list[_Actor]
+) -> tuple[list[str], list[str], int | None]:
+    """Issuer and target codes, each once, and where the issuer is named before the trigger."""
+    text, trigger = s.text, s.trigger
     issuers = [a for a in issuers if a.kind is not AliasKind.ENTITY]  # companies do not issue
     issuer_codes = _unique(a.code for a in issuers)
     target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
     named_before = [
         a.start
         for a in issuers
-        if clause_start <= a.start
+        if s.clause_start <= a.start
         and a.end <= trigger.start
         # an owner inside the measure's noun phrase is no subject: "the lifting of U.S. sanctions"
         and not (
-            (trigger.rule.form == "noun" or a.possessive)
+            (s.noun or a.possessive)
             and _ADJACENT.match(text, a.end, trigger.start)
             and not _PAST_VERB.match(text, trigger.start)  # "the Treasury blacklisted"
         )
