@@ -17,8 +17,8 @@ The pipeline is a chain of small pure functions over frozen tables, one module p
    "on/against/to", demonyms before banks or goods) or issuers (owners of the measure,
    subjects, by-agents, speakers), from a cascade of constructions over the trigger's
    `scope`.
-7. `discourse`: what a sentence leaves out comes from the document's context; elliptical
-   clauses ("Canada followed suit") repeat earlier measures.
+7. `discourse`: what a sentence leaves out comes from the document's context, a value each
+   measure updates; elliptical clauses ("Canada followed suit") repeat earlier measures.
 8. `measures`: one `Measure` per distinct (issuer, target, type, status), in document order.
 
 >>> from sanctions import extract
@@ -38,7 +38,7 @@ from .._parallel import check_processes, chunked, ordered_map, worker_extractor
 from ..actors import ActorTable
 from ..model import Measure, Sanction
 from ..rules import RuleSet
-from .discourse import _causes, _Context, _ellipses, _subjects
+from .discourse import _causes, _Context, _ellipses
 from .measures import _Found, _map_back, _measures_by_sentence, _to_measures
 from .mentions import _find_mentions
 from .normalize import (
@@ -217,8 +217,7 @@ class Extractor:
         anaphors = _anaphors_possible(self._prefilter, text)
         mentions = _find_mentions(text, day, self.actors, cues.anaphors, anaphors)
         causes = _causes(text, mentions, cues)
-        subjects = _subjects(text, mentions, causes)
-        context = _Context(mentions=mentions, causes=causes, subjects=subjects)
+        context = _Context.of(text, mentions, causes)
         results = _measures_by_sentence(text, spans, triggers, mentions, context, cues, day)
         return _ellipses(text, spans, mentions, causes, results, cues) if results else results
 

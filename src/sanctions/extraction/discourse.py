@@ -1,8 +1,10 @@
 """Stage 7: what the document says around a sentence, and what a later clause carries over.
 
 A sentence that does not name its issuer or target takes them from the document: the issuer
-it names most often, the latest target, the state it names most (`_Context`). An elliptical
-clause ("Canada followed suit") repeats the latest measures for its own issuers (`_ellipses`).
+it names most often, the latest target, the state it names most (`_Context`). The context is
+a value: `_Context.noted` returns the context after a measure, which the next trigger reads.
+An elliptical clause ("Canada followed suit") repeats the latest measures for its own
+issuers (`_ellipses`).
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import AliasKind
@@ -33,54 +35,64 @@ _ELLIPSIS = re.compile(
 _REASON_ZONE_BEFORE = re.compile(r"\b(?:over|amid|since)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What the document says around a sentence: its latest issuers and targets, its focus.
 
     Every lookup costs time bounded by the number of distinct actors, not by the length of
-    the document, so a long text stays linear.
+    the document, so a long text stays linear. The dicts are never changed in place:
+    `noted` returns a new context with new ones.
     """
 
-    #: Every mention in the document: its most named state is the article's focus.
-    mentions: list[_Actor] = field(default_factory=list)
-    #: Mentions that name a cause ("over the invasion of Ukraine"), by identity.
-    causes: set[int] = field(default_factory=set)
-    #: Mentions that stand as a subject of a verb, in document order.
-    subjects: list[_Actor] = field(default_factory=list)
-    #: Targets seen so far, each once, the latest last.
-    targets: dict[str, None] = field(default_factory=dict)
-    #: How often each issuer was named explicitly, in order of first naming.
-    issuer_counts: dict[str, int] = field(default_factory=dict)
     #: States by how often the document names them (causes aside), then by first mention.
-    ranking: list[str] = field(default_factory=list)
+    ranking: tuple[str, ...]
     #: Subject codes in order of first appearance, each once.
-    actors_first: list[str] = field(default_factory=list)
+    actors_first: tuple[str, ...]
+    #: Targets seen so far, each once, the latest last.
+    targets: dict[str, None] = dataclasses.field(default_factory=dict)
+    #: How often each issuer was named explicitly, in order of first naming.
+    issuer_counts: dict[str, int] = dataclasses.field(default_factory=dict)
     #: For each party hit by a measure so far, the latest issuer that hit it.
-    hit_by: dict[str, str] = field(default_factory=dict)
+    hit_by: dict[str, str] = dataclasses.field(default_factory=dict)
 
-    def __post_init__(self) -> None:
+    @classmethod
+    def of(cls, text: str, mentions: list[_Actor], causes: set[int]) -> _Context:
+        """The context at the start of a document with these mentions and causes (by id)."""
+        # Mentions that stand as a subject of a verb, in document order.
+        subjects = [
+            m
+            for m in mentions
+            if id(m) not in causes
+            and m.kind not in (AliasKind.DEMONYM, AliasKind.ENTITY)
+            and _SUBJECT.match(text, m.end)
+            and not _OBJECT_OF_VERB.search(text, max(0, m.start - 30), m.start)
+        ]
+        # Every mention in the document: its most named state is the article's focus.
         counts: dict[str, int] = {}
-        for mention in self.mentions:
-            if id(mention) in self.causes:
+        for mention in mentions:
+            if id(mention) in causes:
                 continue  # "over Ukraine": a cause, not the article's focus
             if actor_kind(mention.code).value == "state":
                 counts[mention.code] = counts.get(mention.code, 0) + 1
         order = {code: position for position, code in enumerate(counts)}
-        self.ranking = sorted(counts, key=lambda code: (-counts[code], order[code]))
-        self.actors_first = list(dict.fromkeys(m.code for m in self.subjects))
+        ranking = tuple(sorted(counts, key=lambda code: (-counts[code], order[code])))
+        return cls(ranking=ranking, actors_first=tuple(dict.fromkeys(m.code for m in subjects)))
 
-    def note(self, issuers: Iterable[str], targets: Iterable[str | None]) -> None:
-        """Record the parties of a measure just found."""
+    def noted(self, issuers: Sequence[str], targets: Iterable[str | None]) -> _Context:
+        """The context after a measure with these parties."""
+        issuer_counts = dict(self.issuer_counts)
         for code in issuers:
-            self.issuer_counts[code] = self.issuer_counts.get(code, 0) + 1
-        issuers = list(issuers)
+            issuer_counts[code] = issuer_counts.get(code, 0) + 1
+        latest = dict(self.targets)
+        hit_by = dict(self.hit_by)
         for target in targets:
             if target is not None:
-                self.targets.pop(target, None)
-                self.targets[target] = None
+                latest.pop(target, None)
+                latest[target] = None
                 for code in issuers:
                     if code != target:
-                        self.hit_by[target] = code
+                        hit_by[target] = code
+        return dataclasses.replace(self, targets=latest, issuer_counts=issuer_counts, hit_by=hit_by)
 
     def focus_target(self, issuers: Iterable[str]) -> str | None:
         """The latest target of another measure, else the state the document names most."""
@@ -101,18 +113,6 @@ class _Context:
         # Nothing issued yet: the first party the article shows acting ("The Arab League is
         # piling pressure on ...").
         return next((code for code in self.actors_first if code not in exclude), None)
-
-
-def _subjects(text: str, mentions: list[_Actor], causes: set[int]) -> list[_Actor]:
-    """The mentions that stand as a subject of a verb, in document order."""
-    return [
-        m
-        for m in mentions
-        if id(m) not in causes
-        and m.kind not in (AliasKind.DEMONYM, AliasKind.ENTITY)
-        and _SUBJECT.match(text, m.end)
-        and not _OBJECT_OF_VERB.search(text, max(0, m.start - 30), m.start)
-    ]
 
 
 def _causes(text: str, mentions: list[_Actor], cues: Cues) -> set[int]:

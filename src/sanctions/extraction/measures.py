@@ -94,7 +94,7 @@ def _measures_by_sentence(
 ) -> list[_Found]:
     """The measures of every sentence with triggers, in document order.
 
-    Each sentence reads the context the sentences before it left (see `_Context.note`).
+    Each sentence reads the context the sentences before it left (see `_Context.noted`).
     A question states no measure.
     """
     results: list[_Found] = []
@@ -106,9 +106,10 @@ def _measures_by_sentence(
                 sentence_mentions.append(mentions[cursor])
             cursor += 1
         if index in triggers and not text[start:end].rstrip("\"'”’ )").endswith("?"):
-            results += _sentence_measures(
+            found, context = _sentence_measures(
                 text, index, (start, end), triggers[index], sentence_mentions, context, cues, day
             )
+            results += found
     return results
 
 
@@ -121,7 +122,8 @@ def _sentence_measures(
     context: _Context,
     cues: Cues,
     day: dt.date | None,
-) -> list[_Found]:
+) -> tuple[list[_Found], _Context]:
+    """The measures of one sentence's triggers, and the context after them."""
     found: list[_Found] = []
     date = resolve_date(text[sentence[0] : sentence[1]], day)
     response = bool(cues.response_cues.search(text, sentence[0], sentence[1]))
@@ -179,8 +181,8 @@ def _sentence_measures(
                         response=response,
                     )
                 )
-        context.note(issuers, targets)
-    return _drop_general(text, found)
+        context = context.noted(issuers, targets)
+    return _drop_general(text, found), context
 
 
 def _target_kind(text: str, trigger: _Trigger, end: int) -> tuple[TargetKind, int | None]:
