@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions.extract import _SPACE_RUN, _squeeze_spaces
+from sanctions.extraction.normalize import _SPACE_RUN, _squeeze_spaces
 
 _spacey = st.text(alphabet=st.sampled_from("ab \t\u00a0\n"), max_size=40) | st.text(max_size=40)
 

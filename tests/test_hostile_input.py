@@ -18,7 +18,7 @@ from sanctions import (
     extract,
     extract_many,
 )
-from sanctions.extract import DEFAULT_MAX_CHARS
+from sanctions.extraction import DEFAULT_MAX_CHARS
 
 FREEZE = "Canada froze the assets of nine Belarusian officials on Monday."
 FREEZE_KEY = ("CAN", "BLR", "asset_freeze", "imposed")

@@ -159,7 +159,7 @@ def test_the_cli_takes_jobs_zero_as_every_core_and_refuses_a_bad_count(tmp_path:
 
 
 def test_a_copy_of_the_default_extractor_is_not_the_shared_default() -> None:
-    from sanctions.extract import _default
+    from sanctions.extraction import _default
 
     copy = pickle.loads(pickle.dumps(_default()))
     assert copy is not _default()

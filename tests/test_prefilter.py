@@ -1,5 +1,6 @@
 """The literal clauses that spare regex searches never hide a match (sanctions._literals)."""
 
+import dataclasses
 import re
 from functools import cache
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from sanctions import Extractor
 from sanctions._literals import WORD_START, folds_to_ascii, required, starts
-from sanctions.extract import _lower
+from sanctions.extraction.normalize import _lower
 from sanctions.rules import RuleSet
 
 
@@ -126,9 +127,13 @@ def test_characters_that_fold_to_ascii() -> None:
 @cache
 def _without_prefilter() -> Extractor:
     extractor = Extractor()
-    extractor._needs = tuple(() for _ in extractor._needs)
-    extractor._anaphor_needs = tuple(() for _ in extractor._anaphor_needs)
-    extractor._starts = tuple(None for _ in extractor._starts)
+    prefilter = extractor._prefilter
+    extractor._prefilter = dataclasses.replace(
+        prefilter,
+        needs=tuple(() for _ in prefilter.needs),
+        anaphor_needs=tuple(() for _ in prefilter.anaphor_needs),
+        starts=tuple(None for _ in prefilter.starts),
+    )
     return extractor
 
 

@@ -22,7 +22,7 @@ from .errors import (
     UnknownActorError,
     VocabularyError,
 )
-from .extract import Extractor, extract, extract_many, extract_sanctions
+from .extraction import Extractor, extract, extract_many, extract_sanctions
 from .frames import by_country, dyads, from_frame, gsdb_panel, timeline, to_frame
 from .model import ActorCode, Evidence, Issuer, Measure, MeasureRef, Sanction, Target
 from .tracker import Event, TrackedMeasure, Tracker

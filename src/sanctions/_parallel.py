@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from .extract import Extractor
+    from .extraction import Extractor
 
 __all__ = ["check_processes", "chunked", "ordered_map", "usable_cores", "worker_extractor"]
 

@@ -33,7 +33,7 @@ from . import __version__
 from .errors import SanctionsError
 
 if TYPE_CHECKING:
-    from .extract import Extractor
+    from .extraction import Extractor
     from .model import Measure
     from .tracker import Tracker
 
@@ -170,7 +170,7 @@ def _extracted(paths: Sequence[str], run: _Run, jobs: int = 1) -> Iterator[Measu
     and the messages on stderr come out as with one process, in the same order: a line that
     cannot be read is reported once the documents before it are done.
     """
-    from .extract import _default
+    from .extraction import _default
 
     if jobs == 1:
         extractor = _default()

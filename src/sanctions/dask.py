@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
-from .extract import Extractor
+from .extraction import Extractor
 from .frames import to_frame
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SanctionsError
-from .extract import Extractor, _default
+from .extraction import Extractor, _default
 from .model import Measure
 from .vocabulary import MeasureType, Status, status_class
 

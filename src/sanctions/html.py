@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from html import unescape
 
-from .extract import Extractor, extract
+from .extraction import Extractor, extract
 from .model import Evidence, Measure
 
 __all__ = ["HtmlText", "extract_html", "html_to_text"]

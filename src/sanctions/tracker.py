@@ -48,7 +48,7 @@ from .model import Evidence, Issuer, Measure, MeasureRef, Target
 from .vocabulary import MeasureType, Status
 
 if TYPE_CHECKING:
-    from .extract import Extractor, Record
+    from .extraction import Extractor, Record
 
 __all__ = [
     "LEDGER_FORMAT",
@@ -272,8 +272,8 @@ class Tracker:
     one. Adding the same report twice changes nothing.
 
     Arguments:
-        extractor: the `sanctions.extract.Extractor` that `add` and `add_records` use; by
-            default the package's own, as `sanctions.extract.extract` uses.
+        extractor: the `sanctions.Extractor` that `add` and `add_records` use; by
+            default the package's own, as `sanctions.extract` uses.
         window: how far apart two reports of the same status of one measure may be dated.
 
     """
@@ -301,19 +301,19 @@ class Tracker:
         if self.extractor is not None:
             measures = self.extractor.extract(text, published=published, source=source)
         else:
-            from .extract import extract
+            from .extraction import extract
 
             measures = extract(text, published=published, source=source)
         self.add_measures(measures)
         return measures
 
     def add_records(self, records: Iterable[Record]) -> list[Measure]:
-        """Extract and track many documents, as `sanctions.extract.extract_many` reads them.
+        """Extract and track many documents, as `sanctions.extract_many` reads them.
 
         A record is a text, or a mapping with ``text`` and optional ``published``, ``source``
         and ``id``. Returns the measures extracted.
         """
-        from .extract import extract_many
+        from .extraction import extract_many
 
         measures = list(extract_many(records, extractor=self.extractor))
         self.add_measures(measures)

@@ -1,0 +1,339 @@
+"""Stage 6, second half: the issuer constructions of the role cascade, in their order.
+
+`_issuers` tries each construction in turn and keeps the first that names an issuer: an
+owner right before the trigger ("U.S. sanctions"), a source ("sanctions from Ottawa"), the
+owner of a package, a place, a holder of assets, an owner inside the measure's words, the
+owner of a plan, the nearest subject before the trigger (with those it adopts, follows or
+joins), a by-agent after it, a speaker, and last the subject of the sentence before the
+trigger's clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import MeasureType
+from .clues import (
+    _ADJACENT,
+    _SUBJECT,
+    _before,
+    _from_issuer,
+    _head_after,
+    _is_reason,
+    _may_issue,
+    _names_target,
+    _owner_form,
+    _speaker,
+)
+from .mentions import _Actor, _coordinated
+from .scope import _Scope
+
+_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our)|'s|’s)\s+$", re.IGNORECASE)
+_ADOPTS = re.compile(
+    r"\b(?:adopt\w*|join\w*|align\w*\s+(?:itself\s+)?with|mirror\w*|match\w*|cop(?:y|ied|ies)|"
+    r"implement\w*|appl(?:y|ied|ies)|transpos\w*)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
+_PLACE_TYPES = frozenset(
+    {MeasureType.TRAVEL_BAN, MeasureType.AIRSPACE_CLOSURE, MeasureType.PORT_BAN}
+)
+_ENTRY_PLACE = re.compile(
+    r"\b(?:entry\s+(?:to|into)|entering|enter|travel\w*\s+to|into|landing\s+in|visiting)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_HEAD = re.compile(
+    r"(?:'s|’s)?\s+(?:airspace|skies|airports|ports|territory|territorial\s+waters|waters|soil)\b",
+    re.IGNORECASE,
+)
+_HELD_IN = re.compile(
+    r"\b(?:assets|reserves|funds|property|properties|holdings|accounts|money|wealth)\s+"
+    r"(?:(?:held|frozen|parked|kept|located|stored|sitting)\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLAN_OF = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:administration|government)(?:'s|’s)?\s+)?(?:[\w-]+\s+){0,1}?"
+    r"(?:plans?|proposals?|decision|bid|push|threats?|move|efforts?|drive|campaign)\s+to\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_FOLLOW = re.compile(
+    r"\b(?:follow\w*|join\w*|along\s+with|like|as\s+did|together\s+with|in\s+step\s+with|with)\s+$"
+)
+_JOINING = re.compile(
+    r"\b(?:join\w*|along\s+with|together\s+with|in\s+step\s+with|alongside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FOLLOWED = re.compile(
+    r"(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:follow\w*|join\w*)\s+(?:the\s+)?(?:lead\s+of\s+)?",
+    re.IGNORECASE,
+)
+_PASSIVE_CLAUSE = re.compile(
+    # "talks are frozen", but not "is prepared to impose": that subject acts
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b(?!\s+to\b)",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(r"\s(?:before|until|unless|once|because)\s$", re.IGNORECASE)
+
+
+def _issuers(s: _Scope, targets: list[_Actor], used: set[int]) -> tuple[list[_Actor], list[_Actor]]:
+    """The issuer mentions of a trigger, and its targets (two constructions settle both).
+
+    ``used`` holds the ids of the mentions already taken as targets; a target found here is
+    added to it. The first construction that finds an issuer wins, in this order.
+    """
+    issuers = _issuer_adjacent(s, used)
+    if not issuers:
+        issuers, targets = _issuer_source(s, targets)
+    if not issuers:
+        issuers = _issuer_part_of(s, used)
+    if not issuers and s.trigger.rule.type in _PLACE_TYPES:
+        issuers = _issuer_place(s, used)
+    if not issuers and s.trigger.rule.type is MeasureType.ASSET_FREEZE:
+        issuers = _issuer_holder(s, used)
+    if not issuers:
+        issuers, listed = _issuer_inside(s, used)
+        if listed and not targets:
+            # "added 28 people to its Belarus sanctions list": the state between the owner's
+            # "its" and the measure is what the list is aimed at
+            targets = listed[:1]
+            used.add(id(listed[0]))
+    if not issuers:
+        issuers = _issuer_planner(s, used)
+    if not issuers:
+        issuers = _issuer_subject(s, used)
+    if not issuers:
+        issuers = _issuer_after(s, used)
+    if not issuers:
+        issuers = _issuer_speaker(s, used)
+    if not issuers:
+        issuers = _issuer_clause_subject(s, used)
+    return issuers, targets
+
+
+def _issuer_adjacent(s: _Scope, used: set[int]) -> list[_Actor]:
+    """A mention right before the trigger names its owner ("the UN blacklist", "U.S. sanctions")."""
+    text, trigger, cues, floor = s.text, s.trigger, s.cues, s.floor
+    adjacent = [
+        (i, a) for i, a in s.before
+        if id(a) not in used and _ADJACENT.match(text, a.end, trigger.start)
+        and not _names_target(text, a, cues)
+        and (_owner_form(a) or not _is_reason(text, a, floor, cues))
+    ]  # fmt: skip
+    if not adjacent:
+        return []
+    issuers = _coordinated(text, s.actors, adjacent[-1][0], -1)
+    owner = min(issuers, key=lambda a: a.start)
+    if _ADOPTS.search(text, s.clause_start, owner.start):
+        # "Switzerland adopted the EU's latest sanctions": both impose them.
+        issuers += _before_issuers(s, used, owner.start)
+    return issuers
+
+
+def _before_issuers(s: _Scope, used: set[int], start: int) -> list[_Actor]:
+    """The nearest mention of the clause before ``start`` that may issue, with its list."""
+    candidates = [
+        i
+        for i, a in s.before
+        if a.end <= start and _may_issue(s.text, a, used, s.floor, start, s.cues)
+    ]
+    return _coordinated(s.text, s.actors, candidates[-1], -1) if candidates else []
+
+
+def _issuer_source(s: _Scope, targets: list[_Actor]) -> tuple[list[_Actor], list[_Actor]]:
+    """A source after a general measure issues it; the party before it is the target.
+
+    "Caracas could face sanctions from Ottawa": Ottawa issues, Caracas is the target.
+    """
+    text, floor = s.text, s.floor
+    source = next(((i, a) for i, a in s.after if _from_issuer(text, s.trigger, a)), None)
+    if source is None:
+        return [], targets
+    issuers = _coordinated(text, s.actors, source[0], +1)
+    if not targets:
+        faced = [i for i, a in s.before if not _is_reason(text, a, floor, s.cues)]
+        if faced:
+            targets = _coordinated(text, s.actors, faced[-1], -1)
+    return issuers, targets
+
+
+def _issuer_part_of(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The owner of the package a measure is part of.
+
+    "restrictions ... could form part of the EU response".
+    """
+    text, cues = s.text, s.cues
+    part = next(
+        (
+            (i, a) for i, a in s.after
+            if id(a) not in used and _PART_OF.search(_before(text, a, s.floor))
+            and cues.issuer_heads.match(_head_after(text, a))
+        ),
+        None,
+    )  # fmt: skip
+    return [part[1]] if part is not None else []
+
+
+def _issuer_place(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The place of an entry or airspace ban is the issuer's, whoever else the sentence names.
+
+    "refused entry to the United States", "barred from U.S. airspace".
+    """
+    text, trigger = s.text, s.trigger
+    place = next(
+        (
+            (i, a) for i, a in s.after
+            if id(a) not in used and a.start - trigger.end <= 50
+            and (_ENTRY_PLACE.search(_before(text, a, s.floor))
+                 or _PLACE_HEAD.match(text, a.end))
+        ),
+        None,
+    )  # fmt: skip
+    return [place[1]] if place is not None else []
+
+
+def _issuer_holder(s: _Scope, used: set[int]) -> list[_Actor]:
+    """Where frozen assets are held freezes them: "the seizure of Russian assets in Europe"."""
+    text, trigger = s.text, s.trigger
+    holder = next(
+        (
+            a for i, a in s.after
+            if id(a) not in used and a.start - trigger.end <= 40
+            and _HELD_IN.search(text, max(trigger.start, a.start - 40), a.start)
+        ),
+        None,
+    )  # fmt: skip
+    return [holder] if holder is not None else []
+
+
+def _issuer_inside(s: _Scope, used: set[int]) -> tuple[list[_Actor], list[_Actor]]:
+    """An owner inside the measure's own words, and the states an owner's "its" lists there.
+
+    "a freeze of the EU accession process", "a halt to U.S. aid"; in "its Belarus sanctions
+    list" Belarus is listed, not an owner.
+    """
+    text, trigger = s.text, s.trigger
+    inside = [
+        a
+        for _, a in s.after
+        if a.start < trigger.end and id(a) not in used
+        and s.cues.issuer_heads.match(_head_after(text, a))
+    ]  # fmt: skip
+    listed = [
+        a for a in inside if _OWNER_BEFORE.search(text, max(trigger.start, a.start - 8), a.start)
+    ]
+    return [a for a in inside if a not in listed][:1], listed
+
+
+def _issuer_planner(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The owner of a plan or decision to act.
+
+    "the G7 plan to cap the price of Russian oil", "against the Trump administration's plan
+    to put tariffs on ...".
+    """
+    planners = [
+        i for i, a in s.before
+        if id(a) not in used and _PLAN_OF.match(s.text, a.end, s.trigger.start)
+    ]  # fmt: skip
+    return _coordinated(s.text, s.actors, planners[-1], -1) if planners else []
+
+
+def _issuer_subject(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The nearest mention before the trigger that may issue it, with those it goes with.
+
+    A mention that stands as a subject ("OFAC put ...") is preferred to a nearer one; an owner
+    of a decision ("Trump's decision to hike duties") is nearer than any subject.
+    """
+    text, cues = s.text, s.cues
+    candidates = [
+        (i, a) for i, a in reversed(s.before)
+        if _may_issue(text, a, used, s.floor, s.trigger.start, cues)
+    ]  # fmt: skip
+    chosen = next(
+        (
+            (i, a) for i, a in candidates
+            if _SUBJECT.match(text, a.end)
+            or (a.possessive and cues.issuer_heads.match(_head_after(text, a)))
+        ),
+        None,
+    )  # fmt: skip
+    if chosen is None and candidates:
+        chosen = candidates[0]
+    if chosen is None:
+        return []
+    issuers = _coordinated(text, s.actors, chosen[0], -1)
+    return _with_companions(s, used, issuers)
+
+
+def _with_companions(s: _Scope, used: set[int], issuers: list[_Actor]) -> list[_Actor]:
+    """``issuers`` with the parties they adopt from, follow, join or are followed by."""
+    text, clause_start = s.text, s.clause_start
+    first = min(issuers, key=lambda a: a.start)
+    if first.possessive and _ADOPTS.search(text, clause_start, first.start):
+        # "Switzerland adopted the European Union's latest package, adding ...": both.
+        issuers += _before_issuers(s, used, first.start)
+    if _FOLLOW.search(text, clause_start, first.start):
+        issuers += _before_issuers(s, used, first.start)
+    joined = [
+        j
+        for j, a in s.before
+        if a.start > max(i.end for i in issuers)
+        and id(a) not in used
+        and _JOINING.search(text, max(clause_start, a.start - 20), a.start)
+    ]
+    if joined:
+        # "Canada banned Iranian oil, joining Washington in a round of measures": both
+        issuers += _coordinated(text, s.actors, joined[0], +1)
+    last = max(issuers, key=lambda a: a.start)
+    if _FOLLOWED.match(text, last.end):
+        # "Japan has followed the US and Europe and levied sanctions": all three.
+        followed = [j for j, a in s.before if a.start > last.end and id(a) not in used]
+        if followed:
+            issuers += _coordinated(text, s.actors, followed[0], +1)
+    return issuers
+
+
+def _issuer_after(s: _Scope, used: set[int]) -> list[_Actor]:
+    """A by-agent ("were frozen by Tokyo") or a place or speaker after the trigger."""
+    text, cues = s.text, s.cues
+    for i, actor in s.after:
+        if id(actor) in used:
+            continue
+        head = _head_after(text, actor)
+        before = _before(text, actor, s.floor)
+        near = actor.start - s.trigger.end <= 50
+        if (
+            (near and cues.issuer_preps.search(before))
+            or cues.issuer_heads.match(head)
+            or _from_issuer(text, s.trigger, actor)
+        ):
+            # "cut off from SWIFT under U.S. and EU sanctions": every owner in the list
+            return [a for a in _coordinated(text, s.actors, i, +1) if id(a) not in used]
+    return []
+
+
+def _issuer_speaker(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The first speaker after the trigger: "..., the US pledged"."""
+    for actor in s.actors:
+        if id(actor) in used or actor.start < s.trigger.end:
+            continue
+        if _speaker(s.text, actor, s.cues, s.floor):
+            return _coordinated(s.text, s.actors, s.actors.index(actor), +1)
+    return []
+
+
+def _issuer_clause_subject(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The sentence's subject before the clause: "Tokyo has ... and frozen the assets"."""
+    text, clause_start, floor = s.text, s.clause_start, s.floor
+    for index in reversed([i for i, a in enumerate(s.actors) if a.end <= clause_start]):
+        if _PASSIVE_CLAUSE.search(text, clause_start, s.trigger.end):
+            break  # "..., but its accession talks are frozen": the subject is the patient
+        if (
+            _SUBORDINATE.search(text, max(floor, clause_start - 10), clause_start)
+            and "," not in text[clause_start : s.trigger.start]
+        ):
+            break  # "demands Tehran must meet before the sanctions can be removed"
+        if _may_issue(text, s.actors[index], used, floor, clause_start, s.cues):
+            return _coordinated(text, s.actors, index, -1)
+    return []

@@ -1,0 +1,293 @@
+"""Stage 8: assemble the measures of each sentence and build the `Measure` objects.
+
+For each trigger: its roles (`roles`), its status (`status`), the parties the document
+supplies where the sentence names none (`discourse`), the kind and count of its target, and
+its evidence span. A general "sanctions" is dropped where the same statement names a
+specific type for the same parties; one `Measure` is kept per (issuer, target, type, status).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..actors import AliasKind
+from ..model import Evidence, Issuer, Measure, MeasureRef, Target
+from ..rules import Cues
+from ..vocabulary import MeasureType, Status, TargetKind, status_class
+from .discourse import _Context
+from .mentions import _Actor
+from .normalize import _original_span
+from .roles import _roles
+from .sentences import _clause_end, resolve_date
+from .status import _status
+from .triggers import _Trigger
+
+# Evidence stops where another item or clause begins: "expelled four diplomats, and Beijing".
+_LIST_BREAK = re.compile(r"[,;]|\s(?:and|but|while)\s")
+# Between two measures of a sentence, words that start a new statement about the same parties.
+_NEW_STATEMENT = re.compile(
+    r",\s+(?:warning|adding|saying|threatening|and\s+(?:warned|threatened|said))\b", re.IGNORECASE
+)
+_INDIVIDUAL = re.compile(
+    r"\b(?:individuals?|persons?|people|officials?|oligarchs?|businessm[ae]n|businesspeople|"
+    r"president|prime\s+minister|minister|leaders?|generals?|commanders?|officers|elites?|"
+    r"politicians|lawmakers|wife|husband|relatives|family|families|chief|executives?|judges|"
+    r"sons?|daughters?|members|figures|advisers|nationals?\s+(?=close)|head)\b",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(
+    r"\b(?:banks?|lenders?|compan(?:y|ies)|firms?|entities|organi[sz]ations?|groups?|"
+    r"broadcasters?|outlets?|channels?|producers?|affiliates?|vessels?|tankers?|ships|"
+    r"carriers?|enterprises|corporations?|funds?|institutions|agenc(?:y|ies)|"
+    r"subsidiaries|conglomerates?|exchanges?|refiners?|refineries|end\s+users|giant|Corps)\b",
+    re.IGNORECASE,
+)
+_SECTOR = re.compile(
+    r"\b(?:sectors?|industry|industries|(?:energy|banking|financial|defen[cs]e|oil\s+and\s+gas|"
+    r"mining|shipping|technology)\s+(?:sector|industry|companies))\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds?)\s+(?:(?:more|other|new|additional|"
+    r"current|former|senior|top|and|of)\s+){0,3}(?:[A-Z][\w-]*\s+){0,2}(?:\w+\s+)?"
+    r"(?:individuals|persons|people|officials|oligarchs|entities|companies|firms|banks|lenders|"
+    r"organi[sz]ations|businessmen|vessels|tankers|affiliates|generals|members)\b"
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+_FROM_ORIGIN = re.compile(r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$")
+_EXPORT_WORD = re.compile(r"\bexports?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A measure before it becomes a `Measure`: the data, plus where it came from."""
+
+    type: MeasureType
+    status: Status
+    issuer: str
+    target: str | None
+    kind: TargetKind
+    count: int | None
+    start: int
+    end: int
+    sentence: int
+    date: dt.date | None
+    response: bool
+
+
+def _measures_by_sentence(
+    text: str,
+    spans: list[tuple[int, int]],
+    triggers: dict[int, list[_Trigger]],
+    mentions: list[_Actor],
+    context: _Context,
+    cues: Cues,
+    day: dt.date | None,
+) -> list[_Found]:
+    """The measures of every sentence with triggers, in document order.
+
+    Each sentence reads the context the sentences before it left (see `_Context.noted`).
+    A question states no measure.
+    """
+    results: list[_Found] = []
+    cursor = 0
+    for index, (start, end) in enumerate(spans):
+        sentence_mentions = []
+        while cursor < len(mentions) and mentions[cursor].start < end:
+            if mentions[cursor].start >= start:
+                sentence_mentions.append(mentions[cursor])
+            cursor += 1
+        if index in triggers and not text[start:end].rstrip("\"'”’ )").endswith("?"):
+            found, context = _sentence_measures(
+                text, index, (start, end), triggers[index], sentence_mentions, context, cues, day
+            )
+            results += found
+    return results
+
+
+def _sentence_measures(
+    text: str,
+    index: int,
+    sentence: tuple[int, int],
+    triggers: list[_Trigger],
+    actors: list[_Actor],
+    context: _Context,
+    cues: Cues,
+    day: dt.date | None,
+) -> tuple[list[_Found], _Context]:
+    """The measures of one sentence's triggers, and the context after them."""
+    found: list[_Found] = []
+    date = resolve_date(text[sentence[0] : sentence[1]], day)
+    response = bool(cues.response_cues.search(text, sentence[0], sentence[1]))
+    for trigger in triggers:
+        issuers, targets, subject_start = _roles(text, sentence, trigger, actors, cues)
+        status = _status(text, sentence, trigger, cues, subject_start, actors)
+        if status is None:
+            continue
+        explicit_issuer = bool(issuers)
+        if not issuers:
+            focus = context.focus_issuer(targets)
+            if focus is None:
+                continue
+            issuers = [focus]
+        if trigger.rule.type is MeasureType.UNSPECIFIED and not explicit_issuer and not targets:
+            continue
+        if not targets and response and len(issuers) == 1 and issuers[0] in context.hit_by:
+            # "the EU reserved the right to respond": to whoever hit the EU before
+            targets = [context.hit_by[issuers[0]]]
+        if not targets:
+            focus_target = context.focus_target(issuers)
+            targets = [focus_target] if focus_target else []
+        clause_end = _clause_end(text, trigger.end, sentence[1])
+        kind, count = _target_kind(text, trigger, clause_end)
+        if kind is TargetKind.STATE and any(
+            a.kind is AliasKind.ENTITY and a.code in targets for a in actors
+        ):
+            kind = TargetKind.ENTITY  # "the Treasury blacklisted Sovcomflot"
+        evidence_end = trigger.end
+        for actor in actors:
+            if (
+                actor.code in targets
+                and trigger.end <= actor.start <= trigger.end + 60
+                and actor.end <= clause_end
+                and not _LIST_BREAK.search(text, trigger.end, actor.start)
+            ):
+                evidence_end = max(evidence_end, actor.end)
+                break
+        target_options: list[str | None] = list(targets) or [None]
+        for issuer in issuers:
+            for option in target_options:
+                target = None if option == issuer else option
+                found.append(
+                    _Found(
+                        type=_origin_flip(text, trigger, actors, target),
+                        status=status,
+                        issuer=issuer,
+                        target=target,
+                        kind=kind,
+                        count=count,
+                        start=trigger.start,
+                        end=evidence_end,
+                        sentence=index,
+                        date=date,
+                        response=response,
+                    )
+                )
+        context = context.noted(issuers, targets)
+    return _drop_general(text, found), context
+
+
+def _target_kind(text: str, trigger: _Trigger, end: int) -> tuple[TargetKind, int | None]:
+    window = text[trigger.start : min(end, trigger.end + 120)]
+    count_match = _COUNT.search(window)
+    count = None
+    if count_match:
+        raw = count_match.group("n").replace(",", "").lower()
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if _INDIVIDUAL.search(window):
+        return TargetKind.INDIVIDUAL, count
+    if _ENTITY.search(window):
+        return TargetKind.ENTITY, count
+    if trigger.rule.sector is not None:
+        return trigger.rule.sector, count
+    if _SECTOR.search(window):
+        return TargetKind.SECTOR, count
+    return TargetKind.STATE, count
+
+
+def _origin_flip(
+    text: str, trigger: _Trigger, actors: list[_Actor], target: str | None
+) -> MeasureType:
+    """A ban on the target's own exports is an import ban by the issuer."""
+    if trigger.rule.type is not MeasureType.EXPORT_BAN or target is None:
+        return trigger.rule.type
+    word = _EXPORT_WORD.search(text, trigger.start, trigger.end)
+    if word is None:
+        return trigger.rule.type
+    for actor in actors:
+        if actor.code != target:
+            continue
+        if 0 <= word.start() - actor.end <= 4 and (
+            actor.kind is AliasKind.DEMONYM
+            or actor.possessive
+            or text[actor.end : word.start()].isspace()  # "DPRK exports of coal"
+        ):
+            return MeasureType.IMPORT_BAN
+        gap = text[word.end() : actor.start]
+        if 0 < actor.start - word.end() <= 40 and _FROM_ORIGIN.match(gap):
+            return MeasureType.IMPORT_BAN
+    return trigger.rule.type
+
+
+def _drop_general(text: str, found: list[_Found]) -> list[_Found]:
+    """Drop 'unspecified' where the sentence states a specific type for the same parties.
+
+    "sanctions including an asset freeze" is one measure; "... recalled its envoy, warning
+    that Damascus could face sanctions" states two: a new statement parts them.
+    """
+    specific = [f for f in found if f.type is not MeasureType.UNSPECIFIED]
+
+    def covered(general: _Found) -> bool:
+        return any(
+            (f.issuer, f.target, status_class(f.status))
+            == (general.issuer, general.target, status_class(general.status))
+            and not _NEW_STATEMENT.search(
+                text, min(f.end, general.end), max(f.start, general.start)
+            )
+            for f in specific
+        )
+
+    return [f for f in found if f.type is not MeasureType.UNSPECIFIED or not covered(f)]
+
+
+def _map_back(item: _Found, positions: list[int]) -> _Found:
+    """A measure found in squeezed text, with its evidence span in the original text."""
+    start, end = _original_span(positions, item.start, item.end)
+    return dataclasses.replace(item, start=start, end=end)
+
+
+def _to_measures(
+    text: str, found: list[_Found], day: dt.date | None, source: str | None
+) -> list[Measure]:
+    seen: dict[tuple[str, str | None, MeasureType, Status], _Found] = {}
+    for item in found:
+        seen.setdefault((item.issuer, item.target, item.type, item.status), item)
+    firsts = list(seen.values())
+    measures = []
+    for item in firsts:
+        responds_to = None
+        if item.response and item.target is not None:
+            earlier = next(
+                (
+                    other
+                    for other in firsts
+                    if other.issuer == item.target and other.target == item.issuer
+                    and other is not item
+                ),
+                None,
+            )  # fmt: skip
+            if earlier is not None:
+                responds_to = MeasureRef(
+                    issuer=earlier.issuer, target=earlier.target, type=earlier.type
+                )
+        measures.append(
+            Measure(
+                type=item.type,
+                status=item.status,
+                issuer=Issuer(code=item.issuer),
+                target=Target(code=item.target, kind=item.kind, count=item.count),
+                evidence=Evidence(text=text[item.start : item.end], start=item.start, end=item.end),
+                date=item.date or day,
+                source=source,
+                responds_to=responds_to,
+            )
+        )
+    return measures
