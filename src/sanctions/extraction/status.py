@@ -16,9 +16,10 @@ from ..rules import Cues
 from ..vocabulary import Status
 from .clues import _ADJACENT
 from .mentions import _Actor
-from .sentences import _WORD, _clause_end, _clause_start, _first_words, _last_words
+from .sentences import _clause_end, _clause_start, _first_words, _last_words
 from .triggers import _Trigger
 
+_MODAL_HEAD = re.compile(r"[\w'’.-]+(?:\s+(?:not|no\s+longer)\b)?")
 _STATUS_ORDER = ("negation", "imposed", "lifted", "threatened", "announced")
 # A trigger that starts with a measure noun is lifted like a noun-form one ("scrapped the curbs").
 _BAN_NOUN = re.compile(
@@ -106,7 +107,9 @@ def _status(
         # of a list share the status of the noun they exemplify
         head = _last_words(text[whole_clause : example.start()], cues.left_words)
         left = head + " " + text[example.end() : trigger.start]
-    first_word = _WORD.match(text, trigger.start)
+    # a trigger that opens with a modal ("may no longer be brought into") lends it to the modal
+    # cues, with its negation: "may not" forbids, it does not threaten
+    first_word = _MODAL_HEAD.match(text, trigger.start, trigger.end)
     modal_left = left + (first_word.group() if first_word else "")
     right = _first_words(
         text[trigger.end : _clause_end(text, trigger.end, sentence[1])], cues.right_words

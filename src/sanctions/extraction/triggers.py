@@ -1,11 +1,14 @@
 """Stage 3: run the trigger rules in the sentences the prefilter marked; settle overlaps.
 
 A trigger is a match of one rule of ``data/patterns.yaml`` ("froze the assets", "sanctions").
-Where matches overlap, the higher weight wins, then the longer match; never rule order.
+Where matches overlap, the higher weight wins, then the longer match; never rule order. Two
+matches of different types that share their verb and join their objects with "and" are both
+kept ("severed diplomatic and trade relations").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -93,9 +96,29 @@ def _triggers(
         clash = any(
             trigger.start < k.end and k.start < trigger.end
             and (k.rule.type != trigger.rule.type or k.rule.weight >= trigger.rule.weight)
+            and not _coordinated_objects(text, k, trigger)
             for k in kept
         )  # fmt: skip
         if not clash:
             kept.append(trigger)
     kept.sort(key=lambda t: t.start)
     return kept
+
+
+_COORDINATOR = re.compile(r"\sand\s")
+_WORD_AT = re.compile(r"[\w'’-]+")
+
+
+def _coordinated_objects(text: str, one: _Trigger, other: _Trigger) -> bool:
+    """Whether two matches of different types are one verb with two objects joined by "and".
+
+    "severed diplomatic and trade relations with X", "reopened its borders and airspace to X":
+    both measures are stated, so neither match hides the other.
+    """
+    if one.rule.type == other.rule.type or one.start != other.start:
+        return False
+    if one.rule.form != "verb" or other.rule.form != "verb":
+        return False
+    verb = _WORD_AT.match(text, one.start)
+    after_verb = verb.end() if verb else one.start
+    return _COORDINATOR.search(text, after_verb, min(one.end, other.end)) is not None
