@@ -58,9 +58,12 @@ _ISSUING_BODY = re.compile(
     r"lawmakers|parliament|legislators|diplomats|envoys?|ambassadors?|regulators?|spokes\w+|"
     r"foreign\s+ministers|ministers|leaders|cabinet|commission|council|state\s+department|"
     r"navy|customs|sanctions|side|rules|laws?|regulations|decree|order|programme|regime|"
-    r"measures|junta|rulers)\b",
+    r"measures|junta|rulers|agency|agencies|authority|regulator|watchdog|administration|"
+    r"government|central\s+bank|coast\s+guard|army|military|ministry\s+of\s+\w+)\b",
     re.IGNORECASE,
 )
+# A state's envoys are more often what a measure expels than who takes it.
+_ENVOY_HEAD = re.compile(r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:envoys?|ambassadors?|diplomats?)\b", re.I)
 # After a subject mention comes its verb: "OFAC put", "Japan has followed", "the EU agreed".
 _SUBJECT = re.compile(
     r"(?:'s|’s)?(?:\s+(?:[A-Z][\w.-]*|government|administration|authorities|officials|ministers?|"
@@ -148,6 +151,14 @@ def _may_issue(
         or (_OBJECT_OF_VERB.search(before) and not _TO_VERB.match(text, actor.end))
     ):
         return False
+    if (
+        actor.possessive
+        and not cues.target_preps.search(before)
+        and not _OBJECT_OF_VERB.search(before)
+        and _ISSUING_BODY.match(_head_after(text, actor))
+        and not _ENVOY_HEAD.match(_head_after(text, actor))
+    ):
+        return True  # "Russia's tourism agency halted ...": the state of the body that acts
     if _names_target(text, actor, cues):
         return False
     if _MEETING_PLACE.search(before):
