@@ -4,7 +4,9 @@ Every sentence here is written for these tests. The contract is documented in
 docs/reliability.md; each case of its table has a test here.
 """
 
+import dataclasses
 import datetime as dt
+import sys
 
 import pytest
 
@@ -19,6 +21,8 @@ from sanctions import (
     extract_many,
 )
 from sanctions.extraction import DEFAULT_MAX_CHARS
+from sanctions.rules import RuleSet, StatusCues
+from sanctions.text import MAX_SENTENCE
 
 FREEZE = "Canada froze the assets of nine Belarusian officials on Monday."
 FREEZE_KEY = ("CAN", "BLR", "asset_freeze", "imposed")
@@ -204,6 +208,60 @@ HANGS = {
 def test_pathological_texts_finish(text):
     with deadline(3):
         checked(text)
+
+
+class _Reading:
+    """A compiled cue regex that records how many characters each call reads, then runs it."""
+
+    def __init__(self, pattern, windows):
+        self.pattern = pattern
+        self.windows = windows
+
+    def _read(self, string, pos=0, endpos=sys.maxsize):
+        self.windows.append(min(endpos, len(string)) - pos)
+        return string, pos, endpos
+
+    def search(self, *args):
+        return self.pattern.search(*self._read(*args))
+
+    def match(self, *args):
+        return self.pattern.match(*self._read(*args))
+
+    def finditer(self, *args):
+        return self.pattern.finditer(*self._read(*args))
+
+
+def _reading_extractor(windows):
+    """An extractor whose status and commentary cues record the windows they read."""
+    rules = RuleSet.default()
+    cues = rules.cues
+    status = {
+        name: StatusCues(_Reading(c.left, windows), _Reading(c.right, windows))
+        for name, c in cues.status.items()
+    }
+    cues = dataclasses.replace(
+        cues,
+        status=status,
+        commentary_left=_Reading(cues.commentary_left, windows),
+        commentary_right=_Reading(cues.commentary_right, windows),
+    )
+    return Extractor(rules=dataclasses.replace(rules, cues=cues))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sanctions." * 1_000, "a.b.c.sanctions.Russia." * 400, "Sanctions on Russia;" * 500],
+    ids=["one word", "one word with an actor", "clauses"],
+)
+def test_the_status_cues_read_no_further_than_the_trigger_sentence(text):
+    # A text without whitespace is one word: a window that runs to the end of the word, not
+    # of the sentence, is read again for each trigger, and the time grows with the square of
+    # the length (40 kB of "sanctions." took 24 s). Spans are at most MAX_SENTENCE long.
+    windows = []
+    for measure in _reading_extractor(windows).extract(text):
+        assert text[measure.evidence.start : measure.evidence.end] == measure.evidence.text
+    assert windows, "the cues ran"
+    assert max(windows) <= MAX_SENTENCE
 
 
 # --- limits -----------------------------------------------------------------------------------

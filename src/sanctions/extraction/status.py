@@ -107,9 +107,11 @@ def _status(
         # of a list share the status of the noun they exemplify
         head = _last_words(text[whole_clause : example.start()], cues.left_words)
         left = head + " " + text[example.end() : trigger.start]
-    # a trigger that opens with a modal ("may no longer be brought into") lends it to the modal
-    # cues, with its negation: "may not" forbids, it does not threaten
-    first_word = _MODAL_HEAD.match(text, trigger.start, trigger.end)
+    # A trigger that opens with a modal ("may no longer be brought into") lends it to the modal
+    # cues, with its negation: "may not" forbids, it does not threaten. The window ends with the
+    # sentence: in a text without whitespace the trigger's word would run on to the end of the
+    # document, and reading it for each trigger would be quadratic.
+    first_word = _MODAL_HEAD.match(text, trigger.start, sentence[1])
     modal_left = left + (first_word.group() if first_word else "")
     right = _first_words(
         text[trigger.end : _clause_end(text, trigger.end, sentence[1])], cues.right_words
@@ -140,7 +142,9 @@ def _status(
         right = right[: condition.start()]
     if negation.left.search(clause_left) or negation.right.search(right_long):
         return None  # a negation scopes over the rest of its clause: "failed to agree on sanctions"
-    noun_like = trigger.rule.form == "noun" or bool(_BAN_NOUN.match(text, trigger.start))
+    noun_like = trigger.rule.form == "noun" or bool(
+        _BAN_NOUN.match(text, trigger.start, sentence[1])
+    )
     found: dict[str, tuple[int, int]] = {}  # name -> (distance to the trigger, start of the cue)
     for name in _STATUS_ORDER[1:]:
         status_cues = cues.status[name]
