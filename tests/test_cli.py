@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import json
 import subprocess
@@ -313,3 +314,47 @@ def test_python_dash_m(text_file):
     )
     assert done.returncode == 0
     assert json.loads(done.stdout)["type"] == "import_ban"
+
+
+# --- a record that fails does not stop the run ---------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_date_at_the_edge_of_the_calendar_does_not_stop_the_run(tmp_path, jobs):
+    path = tmp_path / "edge.jsonl"
+    lines = [
+        {"id": "before", "text": VODKA},
+        {"id": "edge", "text": "Canada froze the assets of nine Belarusian officials yesterday.", "published": "0001-01-01"},
+        {"id": "after", "text": FREEZE},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sanctions", "extract", "-j", jobs, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    found = measures_of(result.stdout)
+    assert [m.source for m in found] == ["before", "edge", "after"]
+    assert found[1].date == dt.date.min  # "yesterday" resolves to no date: the publication's
+
+
+def test_an_unexpected_error_in_one_record_is_reported_and_the_run_goes_on(
+    capsys, monkeypatch, records_file
+):
+    from sanctions.extract import Extractor
+
+    extract = Extractor.extract
+
+    def fragile(self, text, **kwargs):
+        if text == VODKA:
+            raise RuntimeError("something broke")
+        return extract(self, text, **kwargs)
+
+    monkeypatch.setattr(Extractor, "extract", fragile)
+    status, out, err = run(capsys, "extract", records_file)
+    assert status == 1
+    assert [m.source for m in measures_of(out)] == ["https://example.org/eu"]
+    assert f"{records_file}:1: internal error: RuntimeError: something broke (please report it)" in err
+    assert "Traceback" not in err

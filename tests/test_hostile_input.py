@@ -77,6 +77,14 @@ def test_a_published_string_that_is_not_a_date_is_a_value_error(published):
         extract(FREEZE, published=published)
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", dt.date.min, dt.datetime.min])
+@pytest.mark.parametrize("when", ["yesterday", "on Sunday", "on Saturday"])
+def test_a_relative_date_before_the_calendar_is_no_date(published, when):
+    # The sentence states no date it can resolve, so the measure is dated by publication.
+    [measure] = checked(f"Canada froze the assets of nine Belarusian officials {when}.", published=published)
+    assert measure.date == dt.date.min
+
+
 @pytest.mark.parametrize("published", [20220322, 2022.5, b"2022-03-22", ["2022-03-22"]])
 def test_a_published_of_another_type_is_a_type_error(published):
     with pytest.raises(TypeError, match=rf"not {type(published).__name__}"):

@@ -220,11 +220,18 @@ class _Deferred(_Run):
 
 
 def _extract_document(record: dict[str, object], extractor: Extractor) -> list[Measure] | str:
-    """The measures of one record, or why it could not be extracted."""
+    """The measures of one record, or why it could not be extracted.
+
+    Any exception is turned into a message, so one record never stops the run (nor, in a
+    worker process, loses the measures of the other records of its chunk): a bad record's
+    own error as it is, anything else as an internal error to report.
+    """
     try:
         return list(extractor.extract_many([record]))
     except (SanctionsError, TypeError, ValueError) as exc:
         return _message(exc)
+    except Exception as exc:  # a bug: say so, and go on with the next record
+        return f"internal error: {type(exc).__name__}: {exc} (please report it)"
 
 
 def _extract_documents(records: list[dict[str, object]]) -> list[list[Measure] | str]:
