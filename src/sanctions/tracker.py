@@ -485,6 +485,13 @@ class Tracker:
             "format": LEDGER_FORMAT,
             "schema": SCHEMA_VERSION,
             "records": len(self._records),
+            # Exact: a float of seconds loses microseconds and rounds timedelta.max past it.
+            "window": {
+                "days": self.window.days,
+                "seconds": self.window.seconds,
+                "microseconds": self.window.microseconds,
+            },
+            # For versions before "window" was written; ignored where "window" is there.
             "window_seconds": self.window.total_seconds(),
         }
 
@@ -531,15 +538,13 @@ class Tracker:
                 f"sanctions supports ({SCHEMA_VERSION}); upgrade sanctions to read it"
             )
         records = header.get("records")
-        window = header.get("window_seconds")
         bad = LedgerError(f"{where}: bad header {repr(header)[:200]}")
         if not isinstance(records, int) or isinstance(records, bool) or records < 0:
             raise bad
-        if not isinstance(window, (int, float)) or isinstance(window, bool):
+        window = _header_window(header)
+        if window is None:
             raise bad
-        if not (math.isfinite(window) and 0 <= window <= dt.timedelta.max.total_seconds()):
-            raise bad
-        return cls(extractor=extractor, window=dt.timedelta(seconds=window)), records
+        return cls(extractor=extractor, window=window), records
 
     @classmethod
     def _load_jsonl(cls, path: Path, extractor: Extractor | None) -> Tracker:
@@ -620,6 +625,35 @@ class Tracker:
                 f"holds {len(tracker)}"
             )
         return tracker
+
+
+_WINDOW_FIELDS = {"days": 999_999_999, "seconds": 86_399, "microseconds": 999_999}
+
+
+def _header_window(header: dict[str, object]) -> dt.timedelta | None:
+    """The window a ledger header states, or None if it states none that is valid.
+
+    ``window`` holds it exactly (days, seconds, microseconds, as a timedelta normalises
+    them); ledgers of earlier versions have only ``window_seconds``, a float.
+    """
+    if "window" in header:
+        fields = header["window"]
+        if not isinstance(fields, dict) or fields.keys() != _WINDOW_FIELDS.keys():
+            return None
+        for name, top in _WINDOW_FIELDS.items():
+            value = fields[name]
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
+                return None
+        return dt.timedelta(**fields)
+    seconds = header.get("window_seconds")
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
+        return None
+    largest = dt.timedelta.max.total_seconds()  # rounded up past timedelta.max
+    if not (math.isfinite(seconds) and 0 <= seconds <= largest):
+        return None
+    if seconds == largest:  # timedelta.max, as earlier versions wrote it
+        return dt.timedelta.max
+    return dt.timedelta(seconds=seconds)
 
 
 def _start(record: TrackedMeasure) -> dt.date | None:
