@@ -324,7 +324,11 @@ def test_a_date_at_the_edge_of_the_calendar_does_not_stop_the_run(tmp_path, jobs
     path = tmp_path / "edge.jsonl"
     lines = [
         {"id": "before", "text": VODKA},
-        {"id": "edge", "text": "Canada froze the assets of nine Belarusian officials yesterday.", "published": "0001-01-01"},
+        {
+            "id": "edge",
+            "text": "Canada froze the assets of nine Belarusian officials yesterday.",
+            "published": "0001-01-01",
+        },
         {"id": "after", "text": FREEZE},
     ]
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
@@ -356,5 +360,69 @@ def test_an_unexpected_error_in_one_record_is_reported_and_the_run_goes_on(
     status, out, err = run(capsys, "extract", records_file)
     assert status == 1
     assert [m.source for m in measures_of(out)] == ["https://example.org/eu"]
-    assert f"{records_file}:1: internal error: RuntimeError: something broke (please report it)" in err
+    assert (
+        f"{records_file}:1: internal error: RuntimeError: something broke (please report it)" in err
+    )
+    assert "Traceback" not in err
+
+
+# --- hostile JSON Lines --------------------------------------------------------------------------
+
+HOSTILE_LINES = {
+    "deep nesting": b"[" * 100_000 + b"]" * 100_000,
+    "deep nesting, unclosed": b'{"text": ' + b"[" * 100_000,
+    "a 5000-digit number": b'{"text": "x", "id": ' + b"9" * 5000 + b"}",
+    "not UTF-8": b'{"text": "caf\xe9"}',
+    "a lone BOM": b"\xef\xbb\xbf",
+}
+
+
+@pytest.fixture
+def hostile_jsonl(tmp_path):
+    """Good records on lines 1, 3, 5, ...; a hostile line between each two."""
+    path = tmp_path / "hostile.jsonl"
+    lines = [json.dumps({"id": "r0", "text": VODKA}).encode()]
+    for number, line in enumerate(HOSTILE_LINES.values(), start=1):
+        lines += [line, json.dumps({"id": f"r{number}", "text": FREEZE}).encode()]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def hostile_errors(err, path):
+    for line in (2, 4, 6, 8):
+        assert f"{path}:{line}: " in err
+    assert "Traceback" not in err
+    assert "nested too deeply" in err
+    assert "more than 4300 digits" in err
+
+
+def test_extract_reports_hostile_json_lines_and_goes_on(capsys, hostile_jsonl):
+    status, out, err = run(capsys, "extract", hostile_jsonl)
+    assert status == 1
+    assert [m.source for m in measures_of(out)] == ["r0", "r1", "r2", "r3", "r4", "r5"]
+    hostile_errors(err, hostile_jsonl)
+
+
+def test_summary_reports_hostile_json_lines_and_goes_on(capsys, hostile_jsonl):
+    status, out, err = run(capsys, "summary", hostile_jsonl)
+    assert status == 1
+    assert "6 measures from 6 documents" in out
+    hostile_errors(err, hostile_jsonl)
+
+
+def test_track_add_reports_hostile_json_lines_and_goes_on(capsys, tmp_path, hostile_jsonl):
+    status, out, err = run(capsys, "track", "add", tmp_path / "ledger.jsonl", hostile_jsonl)
+    assert status == 1
+    assert json.loads(out)["reports"] == 6
+    hostile_errors(err, hostile_jsonl)
+
+
+@pytest.mark.parametrize("line", list(HOSTILE_LINES.values())[:4], ids=list(HOSTILE_LINES)[:4])
+def test_evaluate_refuses_a_hostile_corpus_line_naming_it(capsys, tmp_path, line):
+    corpus = tmp_path / "corpus.jsonl"
+    good = json.dumps({"id": "a", "text": VODKA, "measures": []}).encode()
+    corpus.write_bytes(good + b"\n" + line + b"\n" + good + b"\n")
+    status, out, err = run(capsys, "evaluate", corpus)
+    assert (status, out) == (2, "")
+    assert f"{corpus}:2: " in err
     assert "Traceback" not in err

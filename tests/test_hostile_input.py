@@ -81,7 +81,9 @@ def test_a_published_string_that_is_not_a_date_is_a_value_error(published):
 @pytest.mark.parametrize("when", ["yesterday", "on Sunday", "on Saturday"])
 def test_a_relative_date_before_the_calendar_is_no_date(published, when):
     # The sentence states no date it can resolve, so the measure is dated by publication.
-    [measure] = checked(f"Canada froze the assets of nine Belarusian officials {when}.", published=published)
+    [measure] = checked(
+        f"Canada froze the assets of nine Belarusian officials {when}.", published=published
+    )
     assert measure.date == dt.date.min
 
 

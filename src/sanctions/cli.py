@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple, cast
 
 from . import __version__
+from ._jsonl import BadLineError, parse_line
 from .errors import SanctionsError
 
 if TYPE_CHECKING:
@@ -99,17 +100,11 @@ def _records(lines: Iterable[bytes], name: str, run: _Run, first: int = 1) -> It
     for number, raw in enumerate(lines, start=first):
         where = f"{name}:{number}"
         try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            run.error(f"{where}: not UTF-8 (byte {exc.start} of the line)")
+            record = parse_line(raw)
+        except BadLineError as exc:
+            run.error(f"{where}: {exc}")
             continue
-        line = line.lstrip("\ufeff")
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            run.error(f"{where}: bad JSON: {exc.msg} (column {exc.colno})")
+        if record is None:
             continue
         if not isinstance(record, dict):
             run.error(f"{where}: expected a JSON object, got {type(record).__name__}")

@@ -43,6 +43,7 @@ from typing import IO, TYPE_CHECKING
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ._jsonl import BadLineError, parse_line
 from .errors import LedgerError
 from .model import Evidence, Issuer, Measure, MeasureRef, Target
 from .vocabulary import MeasureType, Status
@@ -554,19 +555,17 @@ class Tracker:
         with path.open("rb") as file:
             for number, raw in enumerate(file, start=1):
                 where = f"{path}:{number}"
+                if tracker is None:
+                    try:
+                        header = parse_line(raw)
+                    except BadLineError as exc:
+                        raise LedgerError(f"{where}: not a ledger header: {exc}") from None
+                    tracker, expected = cls._from_header(header, where, extractor)
+                    continue
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
                     raise LedgerError(f"{where}: not UTF-8: {exc}") from exc
-                if tracker is None:
-                    try:
-                        header = json.loads(line)
-                    except (ValueError, RecursionError) as exc:
-                        # JSONDecodeError is a ValueError; so is a number past the int digit
-                        # limit. A deeply nested header exhausts the recursion limit.
-                        raise LedgerError(f"{where}: not a ledger header: {exc}") from exc
-                    tracker, expected = cls._from_header(header, where, extractor)
-                    continue
                 if not line.strip():
                     continue
                 try:
