@@ -326,6 +326,36 @@ def test_a_ledger_with_a_lone_surrogate_in_an_evidence_saves_and_loads(tmp_path)
     assert len(Tracker.load(tmp_path / "ledger.jsonl")) == len(tracker)
 
 
+@pytest.mark.parametrize("name", ["ledger.jsonl", "ledger.parquet"])
+def test_a_ledger_with_lone_surrogates_outside_the_evidence_saves_and_loads(tmp_path, name):
+    if name.endswith(".parquet"):
+        pytest.importorskip("pyarrow")
+    tracker = make_tracker()
+    text = "Canada froze the assets of nine \ud800 Belarusian officials."
+    tracker.add(text, source="https://example.org/\udcff", published="2023-01-05")
+    tracker.save(tmp_path / name)
+    loaded = Tracker.load(tmp_path / name)
+    assert len(loaded) == len(tracker)
+    assert "https://example.org/\ufffd" in {r.source for t in loaded for r in t.reports}
+
+
+def test_the_cli_takes_a_file_name_that_is_not_utf8(tmp_path):
+    folder = os.fsencode(tmp_path)
+    name = os.path.join(folder, b"caf\xe9.txt")
+    with open(name, "wb") as file:
+        file.write(FREEZE.encode())
+    shown = os.fsdecode(name)
+    for form in ("jsonl", "csv"):
+        result = run_cli("extract", shown, "--format", form)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert "caf\ufffd.txt" in result.stdout
+    ledger = os.fsdecode(os.path.join(folder, b"ledger.jsonl"))
+    result = run_cli("track", "add", ledger, shown)
+    assert (result.returncode, result.stderr) == (0, "")
+    [record] = Tracker.load(ledger)
+    assert record.sources == (shown.replace(shown[-5], "\ufffd"),)
+
+
 def test_the_cli_does_not_touch_a_damaged_ledger(saved, tmp_path, capsys):
     _, data, _ = saved
     damaged_bytes = data[: len(data) - 30]

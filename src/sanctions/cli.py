@@ -32,6 +32,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple, cast
 from . import __version__
 from ._jsonl import BadLineError, parse_line
 from .errors import SanctionsError
+from .model import written
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -329,7 +330,7 @@ def _cmd_track_add(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
     reports = len(tracker.add_measures(_extracted(args.files, run, args.jobs)))
     tracker.save(args.ledger)
     summary = {
-        "ledger": args.ledger,
+        "ledger": written(args.ledger),
         "documents": run.documents,
         "reports": reports,
         "new": len(tracker) - before,

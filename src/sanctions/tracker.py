@@ -45,7 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ._jsonl import BadLineError, parse_line
 from .errors import LedgerError
-from .model import Evidence, Issuer, Measure, MeasureRef, Target
+from .model import Evidence, Issuer, Measure, MeasureRef, Target, Text
 from .vocabulary import MeasureType, Status
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class Event(_Frozen):
 
     status: Status
     date: dt.date | None = None
-    source: str | None = None
+    source: Text | None = None
     evidence: Evidence
 
 
@@ -106,7 +106,7 @@ class TrackedMeasure(_Frozen):
 
     #: Ledger key: ``"ISSUER:TARGET:type"`` (``?`` for an unknown target), ``:2`` ... for a
     #: later measure with the same issuer, target and type.
-    key: str = Field(min_length=1)
+    key: Text = Field(min_length=1)
     issuer: Issuer
     target: Target
     type: MeasureType
