@@ -71,6 +71,11 @@ def written(text: str) -> str:
 Text = Annotated[str, PlainSerializer(written, when_used="json")]
 
 
+#: The largest count or offset a model takes: a frame stores them as 64-bit integers, and so
+#: do Parquet and Arrow (a text of more characters does not fit in memory anyway).
+MAX_INT = 2**63 - 1
+
+
 def _check_code(code: str) -> str:
     if not is_actor_code(code):
         raise ValueError(
@@ -133,7 +138,7 @@ class Target(_Frozen):
     #: What exactly is targeted where the text names it ("Rosoboronexport", "oil").
     name: Text | None = None
     #: How many persons or entities, where the text counts them.
-    count: int | None = Field(default=None, ge=0)
+    count: int | None = Field(default=None, ge=0, le=MAX_INT)
 
 
 class Evidence(_Frozen):
@@ -146,8 +151,8 @@ class Evidence(_Frozen):
     """
 
     text: Text
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, le=MAX_INT)
+    end: int = Field(ge=0, le=MAX_INT)
 
     @model_validator(mode="after")
     def _consistent(self) -> Evidence:
