@@ -426,3 +426,45 @@ def test_evaluate_refuses_a_hostile_corpus_line_naming_it(capsys, tmp_path, line
     assert (status, out) == (2, "")
     assert f"{corpus}:2: " in err
     assert "Traceback" not in err
+
+
+# --- an output that is an input ------------------------------------------------------------------
+
+
+def other_names(folder, path):
+    """Other names of the file ``path``: a symlink, a hard link, a path through ``..``."""
+    folder.mkdir()
+    (folder / "sub").mkdir()
+    link = folder / f"link-{path.name}"
+    link.symlink_to(path)
+    hard = folder / f"hard-{path.name}"
+    hard.hardlink_to(path)
+    return {
+        "itself": path,
+        "symlink": link,
+        "hard link": hard,
+        "roundabout": path.parent / "x" / ".." / path.name,
+    }
+
+
+@pytest.mark.parametrize("way", ["itself", "symlink", "hard link", "roundabout"])
+@pytest.mark.parametrize("form", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("which", ["records", "text"])
+def test_extract_refuses_to_write_over_an_input(
+    capsys, tmp_path, records_file, text_file, way, form, which
+):
+    source = records_file if which == "records" else text_file
+    (source.parent / "x").mkdir(exist_ok=True)
+    before = source.read_bytes()
+    output = other_names(tmp_path / "names", source)[way]
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", str(text_file), str(records_file), "-o", str(output), "--format", form])
+    assert exited.value.code == 2
+    assert f"{output} is also an input" in capsys.readouterr().err
+    assert source.read_bytes() == before
+
+
+def test_extract_writes_to_a_new_file_beside_its_inputs(capsys, tmp_path, records_file):
+    output = tmp_path / "new.jsonl"
+    assert run(capsys, "extract", records_file, "-o", output)[0] == 0
+    assert len(measures_of(output.read_text())) == 2

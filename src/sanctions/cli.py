@@ -263,7 +263,29 @@ def _format(args: argparse.Namespace) -> str:
     return "jsonl"
 
 
+def _refuse_input_as_output(output: str, inputs: Sequence[str]) -> None:
+    """Raise `_UsageError` if ``output`` is one of ``inputs``, under any name (links too).
+
+    Opening the output for writing empties it before a single input is read, so this runs
+    before anything is opened.
+    """
+    for name in inputs:
+        if name == STDIN:
+            continue
+        try:
+            same = os.path.samefile(output, name)  # same device and inode: links count
+        except OSError:  # one of them does not exist: it cannot be the other
+            continue
+        if same:
+            raise _UsageError(
+                f"{output} is also an input ({name}): writing it would destroy the input; "
+                "write to another file"
+            )
+
+
 def _cmd_extract(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
+    if args.output:
+        _refuse_input_as_output(args.output, args.files)
     form = _format(args)
     if form == "parquet" and not args.output:
         raise _UsageError("--format parquet needs an output file (-o OUT.parquet)")
