@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import json
 import subprocess
@@ -328,3 +329,157 @@ def test_python_dash_m(text_file):
     )
     assert done.returncode == 0
     assert json.loads(done.stdout)["type"] == "import_ban"
+
+
+# --- a record that fails does not stop the run ---------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_date_at_the_edge_of_the_calendar_does_not_stop_the_run(tmp_path, jobs):
+    path = tmp_path / "edge.jsonl"
+    lines = [
+        {"id": "before", "text": VODKA},
+        {
+            "id": "edge",
+            "text": "Canada froze the assets of nine Belarusian officials yesterday.",
+            "published": "0001-01-01",
+        },
+        {"id": "after", "text": FREEZE},
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sanctions", "extract", "-j", jobs, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    found = measures_of(result.stdout)
+    assert [m.source for m in found] == ["before", "edge", "after"]
+    assert found[1].date == dt.date.min  # "yesterday" resolves to no date: the publication's
+
+
+def test_an_unexpected_error_in_one_record_is_reported_and_the_run_goes_on(
+    capsys, monkeypatch, records_file
+):
+    from sanctions.extraction import Extractor
+
+    extract = Extractor.extract
+
+    def fragile(self, text, **kwargs):
+        if text == VODKA:
+            raise RuntimeError("something broke")
+        return extract(self, text, **kwargs)
+
+    monkeypatch.setattr(Extractor, "extract", fragile)
+    status, out, err = run(capsys, "extract", records_file)
+    assert status == 1
+    assert [m.source for m in measures_of(out)] == ["https://example.org/eu"]
+    assert (
+        f"{records_file}:1: internal error: RuntimeError: something broke (please report it)" in err
+    )
+    assert "Traceback" not in err
+
+
+# --- hostile JSON Lines --------------------------------------------------------------------------
+
+HOSTILE_LINES = {
+    "deep nesting": b"[" * 100_000 + b"]" * 100_000,
+    "deep nesting, unclosed": b'{"text": ' + b"[" * 100_000,
+    "a 5000-digit number": b'{"text": "x", "id": ' + b"9" * 5000 + b"}",
+    "not UTF-8": b'{"text": "caf\xe9"}',
+    "a lone BOM": b"\xef\xbb\xbf",
+}
+
+
+@pytest.fixture
+def hostile_jsonl(tmp_path):
+    """Good records on lines 1, 3, 5, ...; a hostile line between each two."""
+    path = tmp_path / "hostile.jsonl"
+    lines = [json.dumps({"id": "r0", "text": VODKA}).encode()]
+    for number, line in enumerate(HOSTILE_LINES.values(), start=1):
+        lines += [line, json.dumps({"id": f"r{number}", "text": FREEZE}).encode()]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def hostile_errors(err, path):
+    for line in (2, 4, 6, 8):
+        assert f"{path}:{line}: " in err
+    assert "Traceback" not in err
+    assert "nested too deeply" in err
+    assert "more than 4300 digits" in err
+
+
+def test_extract_reports_hostile_json_lines_and_goes_on(capsys, hostile_jsonl):
+    status, out, err = run(capsys, "extract", hostile_jsonl)
+    assert status == 1
+    assert [m.source for m in measures_of(out)] == ["r0", "r1", "r2", "r3", "r4", "r5"]
+    hostile_errors(err, hostile_jsonl)
+
+
+def test_summary_reports_hostile_json_lines_and_goes_on(capsys, hostile_jsonl):
+    status, out, err = run(capsys, "summary", hostile_jsonl)
+    assert status == 1
+    assert "6 measures from 6 documents" in out
+    hostile_errors(err, hostile_jsonl)
+
+
+def test_track_add_reports_hostile_json_lines_and_goes_on(capsys, tmp_path, hostile_jsonl):
+    status, out, err = run(capsys, "track", "add", tmp_path / "ledger.jsonl", hostile_jsonl)
+    assert status == 1
+    assert json.loads(out)["reports"] == 6
+    hostile_errors(err, hostile_jsonl)
+
+
+@pytest.mark.parametrize("line", list(HOSTILE_LINES.values())[:4], ids=list(HOSTILE_LINES)[:4])
+def test_evaluate_refuses_a_hostile_corpus_line_naming_it(capsys, tmp_path, line):
+    corpus = tmp_path / "corpus.jsonl"
+    good = json.dumps({"id": "a", "text": VODKA, "measures": []}).encode()
+    corpus.write_bytes(good + b"\n" + line + b"\n" + good + b"\n")
+    status, out, err = run(capsys, "evaluate", corpus)
+    assert (status, out) == (2, "")
+    assert f"{corpus}:2: " in err
+    assert "Traceback" not in err
+
+
+# --- an output that is an input ------------------------------------------------------------------
+
+
+def other_names(folder, path):
+    """Other names of the file ``path``: a symlink, a hard link, a path through ``..``."""
+    folder.mkdir()
+    (folder / "sub").mkdir()
+    link = folder / f"link-{path.name}"
+    link.symlink_to(path)
+    hard = folder / f"hard-{path.name}"
+    hard.hardlink_to(path)
+    return {
+        "itself": path,
+        "symlink": link,
+        "hard link": hard,
+        "roundabout": path.parent / "x" / ".." / path.name,
+    }
+
+
+@pytest.mark.parametrize("way", ["itself", "symlink", "hard link", "roundabout"])
+@pytest.mark.parametrize("form", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("which", ["records", "text"])
+def test_extract_refuses_to_write_over_an_input(
+    capsys, tmp_path, records_file, text_file, way, form, which
+):
+    source = records_file if which == "records" else text_file
+    (source.parent / "x").mkdir(exist_ok=True)
+    before = source.read_bytes()
+    output = other_names(tmp_path / "names", source)[way]
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", str(text_file), str(records_file), "-o", str(output), "--format", form])
+    assert exited.value.code == 2
+    assert f"{output} is also an input" in capsys.readouterr().err
+    assert source.read_bytes() == before
+
+
+def test_extract_writes_to_a_new_file_beside_its_inputs(capsys, tmp_path, records_file):
+    output = tmp_path / "new.jsonl"
+    assert run(capsys, "extract", records_file, "-o", output)[0] == 0
+    assert len(measures_of(output.read_text())) == 2

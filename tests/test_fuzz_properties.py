@@ -331,3 +331,64 @@ def test_a_negative_count_is_refused(count):
 def test_unknown_fields_are_refused():
     with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
         _measure(severity="high")
+
+
+# Any code point, lone surrogates included (st.text() leaves them out by default), and often.
+_ANY = st.text(st.characters(exclude_categories=[]), max_size=12) | st.text(
+    st.characters(categories=["Cs"]), min_size=1, max_size=3
+)
+
+
+@given(_ANY, _ANY, _ANY, _ANY, _ANY)
+def test_any_string_in_any_field_is_written_out(evidence, source, details, issuer, target):
+    import io
+
+    from sanctions.frames import to_frame
+
+    measure = _measure(
+        evidence={"text": evidence, "start": 3, "end": 3 + len(evidence)},
+        source=source,
+        details=details,
+        issuer={"code": "CAN", "name": issuer or "Canada"},
+        target={"code": "BLR", "name": target},
+    )
+    back = Measure.model_validate_json(measure.model_dump_json())
+    assert back.evidence.end - back.evidence.start == len(back.evidence.text)
+    assert len(back.source) == len(source)
+    assert len(back.details) == len(details)
+    assert len(back.target.name) == len(target)
+    frame = to_frame([measure])
+    frame.to_csv(io.StringIO(), index=False)
+    frame.to_csv(io.BytesIO(), index=False, encoding="utf-8")
+
+
+_INT64_MAX = 2**63 - 1
+
+
+@given(st.integers(min_value=_INT64_MAX + 1))
+def test_a_count_past_int64_is_refused(count):
+    with pytest.raises(ValidationError, match="count"):
+        Target(code="RUS", count=count)
+
+
+@given(st.integers(min_value=_INT64_MAX + 1 - 5), st.text(max_size=5))
+def test_an_offset_past_int64_is_refused(start, text):
+    assume(start + len(text) > _INT64_MAX)
+    with pytest.raises(ValidationError, match="less than or equal to"):
+        Evidence(text=text, start=start, end=start + len(text))
+
+
+def test_the_largest_count_and_offsets_go_to_a_frame_and_parquet(tmp_path):
+    import pandas as pd
+
+    from sanctions.frames import from_frame, to_frame
+
+    measure = _measure(
+        target={"code": "BLR", "count": _INT64_MAX},
+        evidence={"text": "froze", "start": _INT64_MAX - 5, "end": _INT64_MAX},
+    )
+    frame = to_frame([measure])
+    assert from_frame(frame) == [measure]
+    pytest.importorskip("pyarrow")
+    frame.to_parquet(tmp_path / "m.parquet")
+    assert from_frame(pd.read_parquet(tmp_path / "m.parquet")) == [measure]

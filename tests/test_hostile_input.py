@@ -81,6 +81,16 @@ def test_a_published_string_that_is_not_a_date_is_a_value_error(published):
         extract(FREEZE, published=published)
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", dt.date.min, dt.datetime.min])
+@pytest.mark.parametrize("when", ["yesterday", "on Sunday", "on Saturday"])
+def test_a_relative_date_before_the_calendar_is_no_date(published, when):
+    # The sentence states no date it can resolve, so the measure is dated by publication.
+    [measure] = checked(
+        f"Canada froze the assets of nine Belarusian officials {when}.", published=published
+    )
+    assert measure.date == dt.date.min
+
+
 @pytest.mark.parametrize("published", [20220322, 2022.5, b"2022-03-22", ["2022-03-22"]])
 def test_a_published_of_another_type_is_a_type_error(published):
     with pytest.raises(TypeError, match=rf"not {type(published).__name__}"):
@@ -368,3 +378,57 @@ def test_evidence_spans_are_checked_against_their_text():
     evidence.check(FREEZE)
     with pytest.raises(ValueError, match="is not at"):
         Evidence(text="froze", start=0, end=5).check(FREEZE)
+
+
+# --- lone surrogates in every string field ----------------------------------------------------
+
+SURROGATES = "\ud800 and \udcff"
+
+
+def surrogate_measure():
+    """A measure with a lone surrogate in every string field, evidence included."""
+    text = f"Canada froze the {SURROGATES} assets of nine Belarusian officials."
+    [found] = checked(text, source=f"https://example.org/{SURROGATES}")
+    assert "\ud800" in found.evidence.text
+    return found.model_copy(
+        update={
+            "details": f"details {SURROGATES}",
+            "issuer": found.issuer.model_copy(update={"name": f"Ottawa {SURROGATES}"}),
+            "target": found.target.model_copy(update={"name": f"officials {SURROGATES}"}),
+        }
+    )
+
+
+def without_surrogates(value):
+    return value.replace("\ud800", "\ufffd").replace("\udcff", "\ufffd")
+
+
+def test_a_lone_surrogate_in_any_string_field_is_written_to_json_as_u_fffd():
+    measure = surrogate_measure()
+    back = Measure.model_validate_json(measure.model_dump_json())
+    assert back.source == without_surrogates(measure.source)
+    assert back.details == without_surrogates(measure.details)
+    assert back.issuer.name == without_surrogates(measure.issuer.name)
+    assert back.target.name == without_surrogates(measure.target.name)
+    assert back.evidence.text == without_surrogates(measure.evidence.text)
+    assert (back.evidence.start, back.evidence.end) == (
+        measure.evidence.start,
+        measure.evidence.end,
+    )
+
+
+def test_a_lone_surrogate_in_any_string_field_goes_to_csv_and_parquet(tmp_path):
+    import pandas as pd
+
+    from sanctions.frames import from_frame, to_frame
+
+    measure = surrogate_measure()
+    frame = to_frame([measure])
+    frame.to_csv(tmp_path / "m.csv", index=False)
+    for column in ("source", "details", "issuer_name", "target_label", "evidence"):
+        assert "\ufffd" in frame[column][0]
+    pytest.importorskip("pyarrow")
+    frame.to_parquet(tmp_path / "m.parquet", index=False)
+    [back] = from_frame(pd.read_parquet(tmp_path / "m.parquet"))
+    assert back.evidence.text == without_surrogates(measure.evidence.text)
+    assert back.source == without_surrogates(measure.source)

@@ -5,6 +5,7 @@ file and line, and nothing overwrites it; two processes saving at once leave one
 Every sentence here is written for these tests.
 """
 
+import datetime as dt
 import json
 import multiprocessing
 import os
@@ -173,6 +174,67 @@ def test_a_hostile_header_is_refused_as_a_ledger_error(tmp_path, header):
     refused(write(tmp_path, header + b"\n"), line=1)
 
 
+@pytest.mark.parametrize(
+    "window",
+    [
+        '{"days": -1, "seconds": 0, "microseconds": 0}',
+        '{"days": 1000000000, "seconds": 0, "microseconds": 0}',
+        '{"days": 1, "seconds": 86400, "microseconds": 0}',
+        '{"days": 1, "seconds": 0, "microseconds": 1000000}',
+        '{"days": 1.5, "seconds": 0, "microseconds": 0}',
+        '{"days": true, "seconds": 0, "microseconds": 0}',
+        '{"days": 1, "seconds": 0}',
+        '{"days": 1, "seconds": 0, "microseconds": 0, "weeks": 1}',
+        "[1, 0, 0]",
+        '"31 days"',
+    ],
+)
+def test_a_bad_exact_window_is_refused_as_a_ledger_error(tmp_path, window):
+    header = '{"format": "sanctions.ledger", "schema": 1, "records": 0, "window": ' + window + "}"
+    refused(write(tmp_path, header.encode() + b"\n"), line=1)
+
+
+HOSTILE_WINDOWS = [
+    dt.timedelta.max,
+    dt.timedelta(days=10**6, microseconds=1),
+    dt.timedelta(days=999_999_999, seconds=86_399, microseconds=1),
+    dt.timedelta(0),
+    dt.timedelta(microseconds=1),
+]
+
+
+@pytest.mark.parametrize("window", HOSTILE_WINDOWS)
+@pytest.mark.parametrize("name", ["ledger.jsonl", "ledger.parquet"])
+def test_any_window_is_saved_and_loaded_back_exactly(tmp_path, window, name):
+    if name.endswith(".parquet"):
+        pytest.importorskip("pyarrow")
+    path = tmp_path / name
+    tracker = make_tracker()
+    tracker.window = window
+    tracker.save(path)
+    loaded = Tracker.load(path)
+    assert loaded.window == window
+    assert loaded == tracker
+
+
+def test_a_ledger_of_an_earlier_version_with_only_window_seconds_loads(tmp_path):
+    header = b'{"format": "sanctions.ledger", "schema": 1, "records": 0, "window_seconds": 2.5}'
+    assert Tracker.load(write(tmp_path, header + b"\n")).window == dt.timedelta(seconds=2.5)
+
+
+def test_an_earlier_version_s_ledger_of_the_largest_window_loads(tmp_path, capsys):
+    # Earlier versions wrote timedelta.max as its float number of seconds, rounded up past it.
+    seconds = json.dumps(dt.timedelta.max.total_seconds()).encode()
+    header = b'{"format": "sanctions.ledger", "schema": 1, "records": 0, "window_seconds": '
+    path = write(tmp_path, header + seconds + b"}\n")
+    assert Tracker.load(path).window == dt.timedelta.max
+    text = tmp_path / "freeze.txt"
+    text.write_text(FREEZE, encoding="utf-8")
+    assert cli_module.main(["track", "add", str(path), str(text)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert Tracker.load(path).window == dt.timedelta.max
+
+
 def test_a_ledger_with_a_duplicate_key_is_refused(saved, tmp_path):
     _, data, _ = saved
     lines = data.splitlines(keepends=True)
@@ -262,6 +324,36 @@ def test_a_ledger_with_a_lone_surrogate_in_an_evidence_saves_and_loads(tmp_path)
     tracker.add("Canada froze the assets of nine \ud800 Belarusian officials.", source="x")
     tracker.save(tmp_path / "ledger.jsonl")
     assert len(Tracker.load(tmp_path / "ledger.jsonl")) == len(tracker)
+
+
+@pytest.mark.parametrize("name", ["ledger.jsonl", "ledger.parquet"])
+def test_a_ledger_with_lone_surrogates_outside_the_evidence_saves_and_loads(tmp_path, name):
+    if name.endswith(".parquet"):
+        pytest.importorskip("pyarrow")
+    tracker = make_tracker()
+    text = "Canada froze the assets of nine \ud800 Belarusian officials."
+    tracker.add(text, source="https://example.org/\udcff", published="2023-01-05")
+    tracker.save(tmp_path / name)
+    loaded = Tracker.load(tmp_path / name)
+    assert len(loaded) == len(tracker)
+    assert "https://example.org/\ufffd" in {r.source for t in loaded for r in t.reports}
+
+
+def test_the_cli_takes_a_file_name_that_is_not_utf8(tmp_path):
+    folder = os.fsencode(tmp_path)
+    name = os.path.join(folder, b"caf\xe9.txt")
+    with open(name, "wb") as file:
+        file.write(FREEZE.encode())
+    shown = os.fsdecode(name)
+    for form in ("jsonl", "csv"):
+        result = run_cli("extract", shown, "--format", form)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert "caf\ufffd.txt" in result.stdout
+    ledger = os.fsdecode(os.path.join(folder, b"ledger.jsonl"))
+    result = run_cli("track", "add", ledger, shown)
+    assert (result.returncode, result.stderr) == (0, "")
+    [record] = Tracker.load(ledger)
+    assert record.sources == (shown.replace(shown[-5], "\ufffd"),)
 
 
 def test_the_cli_does_not_touch_a_damaged_ledger(saved, tmp_path, capsys):

@@ -120,3 +120,21 @@ _boundary_text = st.text(alphabet=st.sampled_from(".!?\n \t\"'”’)](“‘(AZ
 @given(_boundary_text | st.text(max_size=60))
 def test_boundaries_are_those_of_the_one_regex(text):
     assert list(_boundaries(text)) == [m.span() for m in _BOUNDARY.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("It froze the assets yesterday.", dt.date.min),
+        ("It froze the assets on Sunday.", dt.date.min),
+        ("It froze the assets on Saturday.", dt.date(1, 1, 5)),
+    ],
+)
+def test_a_date_out_of_the_calendar_resolves_to_none(sentence, published):
+    assert resolve_date(sentence, published) is None
+
+
+def test_an_out_of_range_date_gives_way_to_the_next_one():
+    assert resolve_date("It acted yesterday, or rather on 2022-03-01.", dt.date.min) == dt.date(
+        2022, 3, 1
+    )

@@ -299,6 +299,7 @@ def test_the_ledger_starts_with_a_header(tmp_path):
         "format": "sanctions.ledger",
         "schema": SCHEMA_VERSION,
         "records": 2,
+        "window": {"days": 31, "seconds": 0, "microseconds": 0},
         "window_seconds": 31 * 86400,
     }
     assert json.loads(lines[1])["key"] == "JPN:RUS:asset_freeze"

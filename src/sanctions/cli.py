@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple, cast
 
 from . import __version__
+from ._jsonl import BadLineError, parse_line
 from .errors import SanctionsError
+from .model import written
 
 if TYPE_CHECKING:
     from .extraction import Extractor
@@ -99,17 +101,11 @@ def _records(lines: Iterable[bytes], name: str, run: _Run, first: int = 1) -> It
     for number, raw in enumerate(lines, start=first):
         where = f"{name}:{number}"
         try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            run.error(f"{where}: not UTF-8 (byte {exc.start} of the line)")
+            record = parse_line(raw)
+        except BadLineError as exc:
+            run.error(f"{where}: {exc}")
             continue
-        line = line.lstrip("\ufeff")
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            run.error(f"{where}: bad JSON: {exc.msg} (column {exc.colno})")
+        if record is None:
             continue
         if not isinstance(record, dict):
             run.error(f"{where}: expected a JSON object, got {type(record).__name__}")
@@ -220,11 +216,18 @@ class _Deferred(_Run):
 
 
 def _extract_document(record: dict[str, object], extractor: Extractor) -> list[Measure] | str:
-    """The measures of one record, or why it could not be extracted."""
+    """The measures of one record, or why it could not be extracted.
+
+    Any exception is turned into a message, so one record never stops the run (nor, in a
+    worker process, loses the measures of the other records of its chunk): a bad record's
+    own error as it is, anything else as an internal error to report.
+    """
     try:
         return list(extractor.extract_many([record]))
     except (SanctionsError, TypeError, ValueError) as exc:
         return _message(exc)
+    except Exception as exc:  # a bug: say so, and go on with the next record
+        return f"internal error: {type(exc).__name__}: {exc} (please report it)"
 
 
 def _extract_documents(records: list[dict[str, object]]) -> list[list[Measure] | str]:
@@ -260,7 +263,29 @@ def _format(args: argparse.Namespace) -> str:
     return "jsonl"
 
 
+def _refuse_input_as_output(output: str, inputs: Sequence[str]) -> None:
+    """Raise `_UsageError` if ``output`` is one of ``inputs``, under any name (links too).
+
+    Opening the output for writing empties it before a single input is read, so this runs
+    before anything is opened.
+    """
+    for name in inputs:
+        if name == STDIN:
+            continue
+        try:
+            same = os.path.samefile(output, name)  # same device and inode: links count
+        except OSError:  # one of them does not exist: it cannot be the other
+            continue
+        if same:
+            raise _UsageError(
+                f"{output} is also an input ({name}): writing it would destroy the input; "
+                "write to another file"
+            )
+
+
 def _cmd_extract(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
+    if args.output:
+        _refuse_input_as_output(args.output, args.files)
     form = _format(args)
     if form == "parquet" and not args.output:
         raise _UsageError("--format parquet needs an output file (-o OUT.parquet)")
@@ -327,7 +352,7 @@ def _cmd_track_add(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
     reports = len(tracker.add_measures(_extracted(args.files, run, args.jobs)))
     tracker.save(args.ledger)
     summary = {
-        "ledger": args.ledger,
+        "ledger": written(args.ledger),
         "documents": run.documents,
         "reports": reports,
         "new": len(tracker) - before,

@@ -14,12 +14,12 @@ false alarms: records with no gold measure on which the extractor found one.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._jsonl import BadLineError, parse_line
 from .errors import SanctionsError
 from .extraction import Extractor, _default
 from .model import Measure
@@ -307,19 +307,17 @@ def read_corpus(path: Path | str) -> Iterator[dict[str, object]]:
     """Yield the records of a corpus file; a bad line raises `CorpusError` with its number."""
     path = Path(path)
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except OSError as exc:
         raise CorpusError(f"{path}: cannot open corpus: {exc.strerror or exc}") from exc
     with handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusError(f"{path}:{number}: not valid JSON: {exc.msg}") from exc
-            except UnicodeDecodeError as exc:
-                raise CorpusError(f"{path}:{number}: not UTF-8") from exc
+                record = parse_line(line)
+            except BadLineError as exc:
+                raise CorpusError(f"{path}:{number}: {exc}") from None
+            if record is None:
+                continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise CorpusError(f"{path}:{number}: a record needs a 'text' string")
             if "measures" not in record:

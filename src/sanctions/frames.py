@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import actor_name, all_codes
-from .model import Measure, Sanction
+from .model import Measure, Sanction, written
 from .vocabulary import CATEGORIES, GSDB_CATEGORIES, MEASURE_TYPES, MeasureType, Status, TargetKind
 
 if TYPE_CHECKING:
@@ -283,6 +283,17 @@ def _categorical(
     return categorical
 
 
+def _strings(values: list[str | None]) -> pd.api.extensions.ExtensionArray:
+    """A string column, each lone surrogate written as U+FFFD (see `sanctions.model.written`).
+
+    pandas can hold lone surrogates, but CSV, Parquet and Arrow cannot: a frame is written out
+    as it is, so it holds what JSON would.
+    """
+    if not all(value is None or value.isascii() for value in values):
+        values = [None if value is None else written(value) for value in values]
+    return pd.array(values, dtype=_STRING)
+
+
 def _nullable_ints(values: list[int | None]) -> pd.arrays.IntegerArray:
     mask = np.array([v is None for v in values], dtype=bool)
     data = np.array([0 if v is None else v for v in values], dtype=np.int64)
@@ -322,22 +333,22 @@ def to_frame(records: Iterable[Measure | Sanction] | Measure | Sanction | Tracke
     type_codes = np.array([_TYPE_INDEX[m.type] for m in measures], dtype=np.int64)
     columns: dict[str, object] = {
         ISSUER: _categorical([actors[i.code] for i in issuers], ISSUER),
-        ISSUER_NAME: pd.array([i.name for i in issuers], dtype=_STRING),
+        ISSUER_NAME: _strings([i.name for i in issuers]),
         TARGET: _categorical([actors[c] for c in target_codes], TARGET),
         TARGET_NAME: pd.array([names[c] for c in target_codes], dtype=_STRING),
         TARGET_KIND: _categorical([_KIND_INDEX[t.kind] for t in targets], TARGET_KIND),
-        TARGET_LABEL: pd.array([t.name for t in targets], dtype=_STRING),
+        TARGET_LABEL: _strings([t.name for t in targets]),
         TARGET_COUNT: _nullable_ints([t.count for t in targets]),
         TYPE: _categorical(type_codes, TYPE),
         CATEGORY: _categorical(_CATEGORY_OF_TYPE[type_codes], CATEGORY),
         STATUS: _categorical([_STATUS_INDEX[m.status] for m in measures], STATUS),
         DATE: _dates([m.date for m in measures]),
-        SOURCE: pd.array([m.source for m in measures], dtype=_STRING),
-        EVIDENCE: pd.array([e.text for e in spans], dtype=_STRING),
+        SOURCE: _strings([m.source for m in measures]),
+        EVIDENCE: _strings([e.text for e in spans]),
         START: np.array([e.start for e in spans], dtype=np.int64),
         END: np.array([e.end for e in spans], dtype=np.int64),
         CONFIDENCE: np.array([m.confidence for m in measures], dtype=np.float64),
-        DETAILS: pd.array([m.details for m in measures], dtype=_STRING),
+        DETAILS: _strings([m.details for m in measures]),
         RESPONDS_TO: _categorical([actors[r.issuer] for r in refs], RESPONDS_TO),
         RESPONDS_TO_TARGET: _categorical([actors[r.target] for r in refs], RESPONDS_TO_TARGET),
         RESPONDS_TO_TYPE: _categorical([_TYPE_INDEX[r.type] for r in refs], RESPONDS_TO_TYPE),

@@ -26,7 +26,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    field_serializer,
+    PlainSerializer,
     model_validator,
 )
 
@@ -49,6 +49,31 @@ __all__ = [
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def written(text: str) -> str:
+    r"""``text`` as it is written out: each lone surrogate as U+FFFD, one character for one.
+
+    JSON, CSV and Parquet hold valid Unicode only; a `str` may hold lone surrogates (bytes
+    decoded with ``surrogateescape``, a ``"\ud800"`` escape in JSON). Replacing each by one
+    character keeps every offset into the text valid.
+
+    >>> written("caf\udce9 au lait") == "caf\ufffd au lait"
+    True
+    """
+    if text.isascii():  # O(1) in CPython: the common case costs nothing
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+#: A string field: kept as given in Python, written by `written` in JSON (every string field
+#: of every model is one, so ``model_dump_json`` never fails on a lone surrogate).
+Text = Annotated[str, PlainSerializer(written, when_used="json")]
+
+
+#: The largest count or offset a model takes: a frame stores them as 64-bit integers, and so
+#: do Parquet and Arrow (a text of more characters does not fit in memory anyway).
+MAX_INT = 2**63 - 1
 
 
 def _check_code(code: str) -> str:
@@ -78,7 +103,7 @@ class Issuer(_Frozen):
     #: Actor code of the issuing state or bloc.
     code: ActorCode
     #: Display name ("Japan", "European Union").
-    name: str = ""
+    name: Text = ""
     #: State or bloc, derived from the code.
     kind: ActorKind = ActorKind.STATE
 
@@ -111,25 +136,23 @@ class Target(_Frozen):
     #: State, sector, entity or individual.
     kind: TargetKind = TargetKind.STATE
     #: What exactly is targeted where the text names it ("Rosoboronexport", "oil").
-    name: str | None = None
+    name: Text | None = None
     #: How many persons or entities, where the text counts them.
-    count: int | None = Field(default=None, ge=0)
+    count: int | None = Field(default=None, ge=0, le=MAX_INT)
 
 
 class Evidence(_Frozen):
     """The span of the source text that carries a measure: ``text == source[start:end]``.
 
-    In JSON a lone surrogate (from text decoded with ``surrogateescape``) is written as U+FFFD,
-    one character for one, since JSON text must be valid Unicode; offsets stay exact.
+    ``text`` keeps the characters of the source exactly, lone surrogates included, so the
+    span can be checked against the text it came from; in JSON (and in frames, CSV and
+    Parquet) a lone surrogate is written as U+FFFD, one character for one, as in every string
+    field (see `written`), so the offsets stay valid there too.
     """
 
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-
-    @field_serializer("text", when_used="json")
-    def _json_text(self, text: str) -> str:
-        return _SURROGATE.sub("\ufffd", text)
+    text: Text
+    start: int = Field(ge=0, le=MAX_INT)
+    end: int = Field(ge=0, le=MAX_INT)
 
     @model_validator(mode="after")
     def _consistent(self) -> Evidence:
@@ -165,9 +188,9 @@ class Measure(_Frozen):
     #: When the measure was taken or announced, where the text says or implies it.
     date: dt.date | None = None
     #: Where the text came from (URL or identifier).
-    source: str | None = None
+    source: Text | None = None
     #: Free-text detail (goods, amounts, programme).
-    details: str | None = None
+    details: Text | None = None
     #: How sure the extractor is, from 0 to 1.
     confidence: float = Field(default=1.0, ge=0.0, le=1.0, allow_inf_nan=False)
     #: The measure this one answers, where the text links them ("in response to").
@@ -191,7 +214,7 @@ class Sanction(_Frozen):
     target: Target
     measures: tuple[Measure, ...] = Field(min_length=1)
     date: dt.date | None = None
-    source: str | None = None
+    source: Text | None = None
 
     @model_validator(mode="after")
     def _measures_agree(self) -> Sanction:

@@ -237,12 +237,14 @@ def resolve_date(sentence: str, published: dt.date | None) -> dt.date | None:
     Explicit dates ("March 2, 2022", "2 March", "Dec. 5") take the year they give, else the
     year that puts them nearest to ``published``; a weekday ("on Monday") is the last such day
     on or before ``published``; "yesterday" and "today" count from it. Returns None when the
-    sentence states no date or a relative one cannot be anchored.
+    sentence states no date or a relative one cannot be anchored. A date that does not exist
+    ("February 30"), or a relative one that falls outside the calendar ("yesterday" with
+    ``published`` 0001-01-01), is no date: the next one the sentence states is tried.
     """
     for match in _DATE.finditer(sentence):
         try:
             found = _date_of(match, published)
-        except ValueError:  # "February 30": not a date
+        except (ValueError, OverflowError):  # "February 30"; a day before 0001-01-01
             continue
         if found is not None:
             return found

@@ -43,8 +43,9 @@ from typing import IO, TYPE_CHECKING
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ._jsonl import BadLineError, parse_line
 from .errors import LedgerError
-from .model import Evidence, Issuer, Measure, MeasureRef, Target
+from .model import Evidence, Issuer, Measure, MeasureRef, Target, Text
 from .vocabulary import MeasureType, Status
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class Event(_Frozen):
 
     status: Status
     date: dt.date | None = None
-    source: str | None = None
+    source: Text | None = None
     evidence: Evidence
 
 
@@ -105,7 +106,7 @@ class TrackedMeasure(_Frozen):
 
     #: Ledger key: ``"ISSUER:TARGET:type"`` (``?`` for an unknown target), ``:2`` ... for a
     #: later measure with the same issuer, target and type.
-    key: str = Field(min_length=1)
+    key: Text = Field(min_length=1)
     issuer: Issuer
     target: Target
     type: MeasureType
@@ -485,6 +486,13 @@ class Tracker:
             "format": LEDGER_FORMAT,
             "schema": SCHEMA_VERSION,
             "records": len(self._records),
+            # Exact: a float of seconds loses microseconds and rounds timedelta.max past it.
+            "window": {
+                "days": self.window.days,
+                "seconds": self.window.seconds,
+                "microseconds": self.window.microseconds,
+            },
+            # For versions before "window" was written; ignored where "window" is there.
             "window_seconds": self.window.total_seconds(),
         }
 
@@ -531,15 +539,13 @@ class Tracker:
                 f"sanctions supports ({SCHEMA_VERSION}); upgrade sanctions to read it"
             )
         records = header.get("records")
-        window = header.get("window_seconds")
         bad = LedgerError(f"{where}: bad header {repr(header)[:200]}")
         if not isinstance(records, int) or isinstance(records, bool) or records < 0:
             raise bad
-        if not isinstance(window, (int, float)) or isinstance(window, bool):
+        window = _header_window(header)
+        if window is None:
             raise bad
-        if not (math.isfinite(window) and 0 <= window <= dt.timedelta.max.total_seconds()):
-            raise bad
-        return cls(extractor=extractor, window=dt.timedelta(seconds=window)), records
+        return cls(extractor=extractor, window=window), records
 
     @classmethod
     def _load_jsonl(cls, path: Path, extractor: Extractor | None) -> Tracker:
@@ -549,19 +555,17 @@ class Tracker:
         with path.open("rb") as file:
             for number, raw in enumerate(file, start=1):
                 where = f"{path}:{number}"
+                if tracker is None:
+                    try:
+                        header = parse_line(raw)
+                    except BadLineError as exc:
+                        raise LedgerError(f"{where}: not a ledger header: {exc}") from None
+                    tracker, expected = cls._from_header(header, where, extractor)
+                    continue
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
                     raise LedgerError(f"{where}: not UTF-8: {exc}") from exc
-                if tracker is None:
-                    try:
-                        header = json.loads(line)
-                    except (ValueError, RecursionError) as exc:
-                        # JSONDecodeError is a ValueError; so is a number past the int digit
-                        # limit. A deeply nested header exhausts the recursion limit.
-                        raise LedgerError(f"{where}: not a ledger header: {exc}") from exc
-                    tracker, expected = cls._from_header(header, where, extractor)
-                    continue
                 if not line.strip():
                     continue
                 try:
@@ -620,6 +624,35 @@ class Tracker:
                 f"holds {len(tracker)}"
             )
         return tracker
+
+
+_WINDOW_FIELDS = {"days": 999_999_999, "seconds": 86_399, "microseconds": 999_999}
+
+
+def _header_window(header: dict[str, object]) -> dt.timedelta | None:
+    """The window a ledger header states, or None if it states none that is valid.
+
+    ``window`` holds it exactly (days, seconds, microseconds, as a timedelta normalises
+    them); ledgers of earlier versions have only ``window_seconds``, a float.
+    """
+    if "window" in header:
+        fields = header["window"]
+        if not isinstance(fields, dict) or fields.keys() != _WINDOW_FIELDS.keys():
+            return None
+        for name, top in _WINDOW_FIELDS.items():
+            value = fields[name]
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
+                return None
+        return dt.timedelta(**fields)
+    seconds = header.get("window_seconds")
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
+        return None
+    largest = dt.timedelta.max.total_seconds()  # rounded up past timedelta.max
+    if not (math.isfinite(seconds) and 0 <= seconds <= largest):
+        return None
+    if seconds == largest:  # timedelta.max, as earlier versions wrote it
+        return dt.timedelta.max
+    return dt.timedelta(seconds=seconds)
 
 
 def _start(record: TrackedMeasure) -> dt.date | None:
