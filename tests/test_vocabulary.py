@@ -146,7 +146,7 @@ def test_every_type_has_its_crosswalk_columns(measure_type):
 
 def test_every_table_row_names_every_crosswalk_column():
     columns = {"type", "category", "description", "gsdb", "cameo", "plover", "opensanctions"}
-    columns |= {"eu_map"}
+    columns |= {"eu_map", "reading"}
     rows = read_yaml("measure_types.yaml")
     assert isinstance(rows, list)
     for row in rows:
@@ -173,6 +173,7 @@ GOOD_ROW = """\
   plover: {event: SANCTION, mode: null}
   opensanctions: Asset freeze
   eu_map: Asset freeze
+  reading: {place_issues: false, holder_issues: true, over_names_target: false, target_exports_become: null}
 """
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "MeasureType",
     "MeasureTypeInfo",
     "PloverCode",
+    "Reading",
     "Status",
     "StatusClass",
     "StatusInfo",
@@ -115,8 +116,22 @@ class PloverCode(_Row):
     mode: str | None
 
 
+class Reading(_Row):
+    """How the extractor reads a measure of one type (see ``data/measure_types.yaml``)."""
+
+    #: The place a person, plane or ship is kept out of is the issuer's ("barred from U.S.
+    #: airspace").
+    place_issues: bool
+    #: Where frozen assets are held is who froze them ("Russian assets in Europe").
+    holder_issues: bool
+    #: "Over X" names the place flown over, the target, not a reason.
+    over_names_target: bool
+    #: A ban on the target's own exports is this type from the issuer's side.
+    target_exports_become: MeasureType | None
+
+
 class MeasureTypeInfo(_Row):
-    """One row of the measure-type table: category and crosswalks to other taxonomies."""
+    """One row of the measure-type table: category, crosswalks, and how the type is read."""
 
     type: MeasureType
     category: Category
@@ -126,6 +141,7 @@ class MeasureTypeInfo(_Row):
     plover: PloverCode
     opensanctions: str | None
     eu_map: str | None
+    reading: Reading
 
 
 class StatusInfo(_Row):

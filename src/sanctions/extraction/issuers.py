@@ -11,8 +11,10 @@ trigger's clause.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ..vocabulary import MeasureType
+from ..constructions import load_constructions
+from ..vocabulary import MEASURE_TYPES
 from .clues import (
     _ADJACENT,
     _SUBJECT,
@@ -35,9 +37,6 @@ _ADOPTS = re.compile(
     re.IGNORECASE,
 )
 _PART_OF = re.compile(r"\bpart\s+of\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
-_PLACE_TYPES = frozenset(
-    {MeasureType.TRAVEL_BAN, MeasureType.AIRSPACE_CLOSURE, MeasureType.PORT_BAN}
-)
 _ENTRY_PLACE = re.compile(
     r"\b(?:entry\s+(?:to|into)|entering|enter|travel\w*\s+to|into|landing\s+in|visiting)\s+"
     r"(?:the\s+)?$",
@@ -81,35 +80,20 @@ def _issuers(s: _Scope, targets: list[_Actor], used: set[int]) -> tuple[list[_Ac
     """The issuer mentions of a trigger, and its targets (two constructions settle both).
 
     ``used`` holds the ids of the mentions already taken as targets; a target found here is
-    added to it. The first construction that finds an issuer wins, in this order.
+    added to it. The constructions of ``data/roles.yaml`` are tried by weight, highest first,
+    and the first that finds an issuer wins.
     """
-    issuers = _issuer_adjacent(s, used)
-    if not issuers:
-        issuers, targets = _issuer_source(s, targets)
-    if not issuers:
-        issuers = _issuer_part_of(s, used)
-    if not issuers and s.trigger.rule.type in _PLACE_TYPES:
-        issuers = _issuer_place(s, used)
-    if not issuers and s.trigger.rule.type is MeasureType.ASSET_FREEZE:
-        issuers = _issuer_holder(s, used)
-    if not issuers:
-        issuers, listed = _issuer_inside(s, used)
-        if listed and not targets:
-            # "added 28 people to its Belarus sanctions list": the state between the owner's
-            # "its" and the measure is what the list is aimed at
-            targets = listed[:1]
-            used.add(id(listed[0]))
-    if not issuers:
-        issuers = _issuer_planner(s, used)
-    if not issuers:
-        issuers = _issuer_subject(s, used)
-    if not issuers:
-        issuers = _issuer_after(s, used)
-    if not issuers:
-        issuers = _issuer_speaker(s, used)
-    if not issuers:
-        issuers = _issuer_clause_subject(s, used)
-    return issuers, targets
+    info = MEASURE_TYPES[s.trigger.rule.type]
+    for row in load_constructions().issuer:
+        if not row.applies(s.trigger.rule.form, info):
+            continue
+        issuers, found_targets = _ISSUER_READERS[row.name](s, used, targets)
+        if found_targets is not targets:
+            used |= {id(a) for a in found_targets}
+            targets = found_targets
+        if issuers:
+            return issuers, targets
+    return [], targets
 
 
 def _issuer_adjacent(s: _Scope, used: set[int]) -> list[_Actor]:
@@ -141,7 +125,9 @@ def _before_issuers(s: _Scope, used: set[int], start: int) -> list[_Actor]:
     return _coordinated(s.text, s.actors, candidates[-1], -1) if candidates else []
 
 
-def _issuer_source(s: _Scope, targets: list[_Actor]) -> tuple[list[_Actor], list[_Actor]]:
+def _issuer_source(
+    s: _Scope, used: set[int], targets: list[_Actor]
+) -> tuple[list[_Actor], list[_Actor]]:
     """A source after a general measure issues it; the party before it is the target.
 
     "Caracas could face sanctions from Ottawa": Ottawa issues, Caracas is the target.
@@ -207,7 +193,9 @@ def _issuer_holder(s: _Scope, used: set[int]) -> list[_Actor]:
     return [holder] if holder is not None else []
 
 
-def _issuer_inside(s: _Scope, used: set[int]) -> tuple[list[_Actor], list[_Actor]]:
+def _issuer_inside(
+    s: _Scope, used: set[int], targets: list[_Actor]
+) -> tuple[list[_Actor], list[_Actor]]:
     """An owner inside the measure's own words, and the states an owner's "its" lists there.
 
     "a freeze of the EU accession process", "a halt to U.S. aid"; in "its Belarus sanctions
@@ -223,7 +211,12 @@ def _issuer_inside(s: _Scope, used: set[int]) -> tuple[list[_Actor], list[_Actor
     listed = [
         a for a in inside if _OWNER_BEFORE.search(text, max(trigger.start, a.start - 8), a.start)
     ]
-    return [a for a in inside if a not in listed][:1], listed
+    issuers = [a for a in inside if a not in listed][:1]
+    if not issuers and listed and not targets:
+        # "added 28 people to its Belarus sanctions list": the state between the owner's
+        # "its" and the measure is what the list is aimed at
+        return [], listed[:1]
+    return issuers, targets
 
 
 def _issuer_planner(s: _Scope, used: set[int]) -> list[_Actor]:
@@ -337,3 +330,32 @@ def _issuer_clause_subject(s: _Scope, used: set[int]) -> list[_Actor]:
         if _may_issue(text, s.actors[index], used, floor, clause_start, s.cues):
             return _coordinated(text, s.actors, index, -1)
     return []
+
+
+IssuerReader = Callable[[_Scope, set[int], list[_Actor]], tuple[list[_Actor], list[_Actor]]]
+
+
+def _alone(read: Callable[[_Scope, set[int]], list[_Actor]]) -> IssuerReader:
+    """An issuer reader that leaves the targets as they are."""
+
+    def reader(
+        s: _Scope, used: set[int], targets: list[_Actor]
+    ) -> tuple[list[_Actor], list[_Actor]]:
+        return read(s, used), targets
+
+    return reader
+
+
+_ISSUER_READERS: dict[str, IssuerReader] = {
+    "issuer_adjacent": _alone(_issuer_adjacent),
+    "issuer_source": _issuer_source,
+    "issuer_part_of": _alone(_issuer_part_of),
+    "issuer_place": _alone(_issuer_place),
+    "issuer_holder": _alone(_issuer_holder),
+    "issuer_inside": _issuer_inside,
+    "issuer_planner": _alone(_issuer_planner),
+    "issuer_subject": _alone(_issuer_subject),
+    "issuer_after": _alone(_issuer_after),
+    "issuer_speaker": _alone(_issuer_speaker),
+    "issuer_clause_subject": _alone(_issuer_clause_subject),
+}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..actors import AliasKind
 from ..model import Evidence, Issuer, Measure, MeasureRef, Target
 from ..rules import Cues
-from ..vocabulary import MeasureType, Status, TargetKind, status_class
+from ..vocabulary import MEASURE_TYPES, MeasureType, Status, TargetKind, status_class
 from .discourse import _Context
 from .mentions import _Actor
 from .normalize import _original_span
@@ -206,8 +206,13 @@ def _target_kind(text: str, trigger: _Trigger, end: int) -> tuple[TargetKind, in
 def _origin_flip(
     text: str, trigger: _Trigger, actors: list[_Actor], target: str | None
 ) -> MeasureType:
-    """A ban on the target's own exports is an import ban by the issuer."""
-    if trigger.rule.type is not MeasureType.EXPORT_BAN or target is None:
+    """A ban on the target's own exports is, from the issuer's side, another type.
+
+    Which type is the `reading.target_exports_become` column of ``data/measure_types.yaml``
+    (an import ban, for an export ban).
+    """
+    becomes = MEASURE_TYPES[trigger.rule.type].reading.target_exports_become
+    if becomes is None or target is None:
         return trigger.rule.type
     word = _EXPORT_WORD.search(text, trigger.start, trigger.end)
     if word is None:
@@ -220,10 +225,10 @@ def _origin_flip(
             or actor.possessive
             or text[actor.end : word.start()].isspace()  # "DPRK exports of coal"
         ):
-            return MeasureType.IMPORT_BAN
+            return becomes
         gap = text[word.end() : actor.start]
         if 0 < actor.start - word.end() <= 40 and _FROM_ORIGIN.match(gap):
-            return MeasureType.IMPORT_BAN
+            return becomes
     return trigger.rule.type
 
 

@@ -11,10 +11,12 @@ from the document (`discourse`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..actors import AliasKind
+from ..constructions import load_constructions
 from ..rules import Cues
-from ..vocabulary import MeasureType
+from ..vocabulary import MEASURE_TYPES
 from .clues import (
     _ADJACENT,
     _FACER,
@@ -27,7 +29,7 @@ from .clues import (
     _speaker,
     _unique,
 )
-from .issuers import _OWNER_BEFORE, _issuers
+from .issuers import _ISSUER_READERS, _OWNER_BEFORE, _issuers
 from .mentions import _Actor, _coordinated
 from .scope import _Scope
 from .triggers import _Trigger
@@ -87,41 +89,35 @@ def _roles(
 ) -> tuple[list[str], list[str], int | None]:
     """Issuer and target codes for a trigger, and where its issuer is named before it."""
     scope = _Scope.of(text, sentence, trigger, actors, cues)
-    targets, have_their = _targets(scope)
+    targets, construction = _targets(scope)
     used = {id(a) for a in targets}
-    if have_their:
+    if construction == "target_owners":
+        # "they will have their assets frozen": every mention of the owners is taken
         used |= {id(a) for a in actors if a.code in {t.code for t in targets}}
     issuers, targets = _issuers(scope, targets, used)
     return _codes(scope, issuers, targets)
 
 
-def _targets(s: _Scope) -> tuple[list[_Actor], bool]:
-    """The target mentions, and whether they "have their assets frozen" (see `_owners`).
+def _targets(s: _Scope) -> tuple[list[_Actor], str | None]:
+    """The target mentions, and the construction that found them (``data/roles.yaml``).
 
-    The first construction that finds a mention wins, in this order.
+    The constructions are tried by weight, highest first; the first that finds a mention wins.
     """
-    # Targets after the trigger (or inside it): objects of on/against/to, demonyms, possessors.
-    targets = _target_after(s)
-    # Targets before the trigger: "Russian aircraft will be barred", "Iran's assets were frozen".
-    if not targets and s.noun:
-        targets = _target_between_owner_and_measure(s)
-    if not targets and s.noun:
-        targets = _target_warned(s)
-    have_their = not targets and bool(_HAVE_THEIR.search(s.text, s.clause_start, s.trigger.start))
-    if have_their:
-        targets = _owners(s)
-    if not targets:
-        targets = _target_facing(s)
-    if not targets:
-        targets = _target_before(s)
-    return targets, have_their
+    info = MEASURE_TYPES[s.trigger.rule.type]
+    for row in load_constructions().target:
+        if row.applies(s.trigger.rule.form, info):
+            found = _TARGET_READERS[row.name](s)
+            if found:
+                return found, row.name
+    return [], None
 
 
 def _target_after(s: _Scope) -> list[_Actor]:
     """The first mention after the trigger that it is aimed at, with those listed with it."""
     text, trigger, cues, floor = s.text, s.trigger, s.cues, s.floor
     zone = _REASON_ZONE.search(text, trigger.end, s.clause_end)
-    if zone and trigger.rule.type is MeasureType.AIRSPACE_CLOSURE and zone.group() == "over":
+    over_names_target = MEASURE_TYPES[trigger.rule.type].reading.over_names_target
+    if zone and over_names_target and zone.group() == "over":
         zone = None  # "flights over Libya": the place flown over is the target
     reason_from = zone.start() if zone else s.clause_end
     for i, actor in s.after:
@@ -141,7 +137,7 @@ def _target_after(s: _Scope) -> list[_Actor]:
             continue
         if _BARRED_FROM.match(text, actor.end):
             continue  # "bars Americans from doing business with ...": the issuer's own people
-        flown_over = trigger.rule.type is MeasureType.AIRSPACE_CLOSURE and _OVER.search(before)
+        flown_over = over_names_target and _OVER.search(before)
         if _is_reason(text, actor, floor, cues) and not flown_over:
             continue
         if actor.kind is AliasKind.LEADER and not cues.target_preps.search(before):
@@ -195,11 +191,13 @@ def _target_warned(s: _Scope) -> list[_Actor]:
     return [s.actors[warned[-1]]] if warned else []
 
 
-def _owners(s: _Scope) -> list[_Actor]:
+def _target_owners(s: _Scope) -> list[_Actor]:
     """Those who "have their assets frozen": named anywhere before in the sentence.
 
     "six of them, including Qadafi himself, will have their assets frozen".
     """
+    if not _HAVE_THEIR.search(s.text, s.clause_start, s.trigger.start):
+        return []
     owners = [
         i
         for i, a in enumerate(s.actors)
@@ -269,3 +267,14 @@ def _codes(
         )
     ]
     return issuer_codes, target_codes, min(named_before) if named_before else None
+
+
+_TARGET_READERS: dict[str, Callable[[_Scope], list[_Actor]]] = {
+    "target_after": _target_after,
+    "target_between_owner_and_measure": _target_between_owner_and_measure,
+    "target_warned": _target_warned,
+    "target_owners": _target_owners,
+    "target_facing": _target_facing,
+    "target_before": _target_before,
+}
+load_constructions().check_readers(_ISSUER_READERS, _TARGET_READERS)
