@@ -51,7 +51,7 @@ from .normalize import (
     _unpack,
 )
 from .prefilter import _anaphors_possible, _Prefilter, _rules_by_sentence, _wake
-from .sentences import sentences
+from .sentences import _sentence_spans
 from .triggers import _sentence_triggers
 
 __all__ = [
@@ -201,7 +201,7 @@ class Extractor:
         woken = _wake(self._prefilter, self.rules, text, _lower(text))
         if woken is None:
             return []
-        spans = sentences(text)
+        spans = _sentence_spans(text)
         rules_by_sentence = _rules_by_sentence(
             woken.hits, spans, self.rules, woken.words, woken.needs
         )
