@@ -136,10 +136,10 @@ class Extractor:
         day = _check_published(published)
         _check_source(source)
         _check_length(text, self.max_chars)
-        plain, positions = _squeeze_spaces(text)
+        plain, offsets = _squeeze_spaces(text)
         found = self._find(plain, day)
-        if positions is not None:
-            found = [_map_back(item, positions) for item in found]
+        if offsets is not None:
+            found = [_map_back(item, offsets) for item in found]
         return _to_measures(text, found, day, source)
 
     def extract_sanctions(
