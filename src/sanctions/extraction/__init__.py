@@ -51,7 +51,7 @@ from .normalize import (
     _unpack,
 )
 from .prefilter import _anaphors_possible, _Prefilter, _rules_by_sentence, _wake
-from .sentences import sentences
+from .sentences import _sentence_spans
 from .triggers import _sentence_triggers
 
 __all__ = [
@@ -136,10 +136,10 @@ class Extractor:
         day = _check_published(published)
         _check_source(source)
         _check_length(text, self.max_chars)
-        plain, positions = _squeeze_spaces(text)
+        plain, offsets = _squeeze_spaces(text)
         found = self._find(plain, day)
-        if positions is not None:
-            found = [_map_back(item, positions) for item in found]
+        if offsets is not None:
+            found = [_map_back(item, offsets) for item in found]
         return _to_measures(text, found, day, source)
 
     def extract_sanctions(
@@ -201,7 +201,7 @@ class Extractor:
         woken = _wake(self._prefilter, self.rules, text, _lower(text))
         if woken is None:
             return []
-        spans = sentences(text)
+        spans = _sentence_spans(text)
         rules_by_sentence = _rules_by_sentence(
             woken.hits, spans, self.rules, woken.words, woken.needs
         )

@@ -92,7 +92,7 @@ class _Context:
                 for code in issuers:
                     if code != target:
                         hit_by[target] = code
-        return dataclasses.replace(self, targets=latest, issuer_counts=issuer_counts, hit_by=hit_by)
+        return _Context(self.ranking, self.actors_first, latest, issuer_counts, hit_by)
 
     def focus_target(self, issuers: Iterable[str]) -> str | None:
         """The latest target of another measure, else the state the document names most."""

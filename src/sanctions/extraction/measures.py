@@ -19,7 +19,7 @@ from ..rules import Cues
 from ..vocabulary import MEASURE_TYPES, MeasureType, Status, TargetKind, status_class
 from .discourse import _Context
 from .mentions import _Actor
-from .normalize import _original_span
+from .normalize import _OffsetMap, _original_span
 from .roles import _roles
 from .sentences import _clause_end, resolve_date
 from .status import _status
@@ -253,9 +253,9 @@ def _drop_general(text: str, found: list[_Found]) -> list[_Found]:
     return [f for f in found if f.type is not MeasureType.UNSPECIFIED or not covered(f)]
 
 
-def _map_back(item: _Found, positions: list[int]) -> _Found:
+def _map_back(item: _Found, offsets: _OffsetMap) -> _Found:
     """A measure found in squeezed text, with its evidence span in the original text."""
-    start, end = _original_span(positions, item.start, item.end)
+    start, end = _original_span(offsets, item.start, item.end)
     return dataclasses.replace(item, start=start, end=end)
 
 

@@ -2,15 +2,18 @@
 
 `_check_text`, `_check_published`, `_check_length` and `_unpack` turn what a caller passes
 into a str, a date and a source, or raise the documented errors. `_squeeze_spaces` reads each
-run of spaces, tabs and no-break spaces as one space and returns the offset map that takes
-spans back to the text as given; `_lower` lower-cases one character for one.
+run of spaces, tabs and no-break spaces as one space and returns the offset map (by runs)
+that takes spans back to the text as given; `_lower` lower-cases one character for one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..errors import DocumentTooLargeError
 
@@ -85,35 +88,51 @@ def _unpack(record: object, number: int) -> tuple[str, dt.date | str | None, str
     raise TypeError(f"record {number}: expected a str or a mapping, not {type(record).__name__}")
 
 
-def _squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
+@dataclass(frozen=True, slots=True)
+class _OffsetMap:
+    """Offsets in a squeezed text mapped back to the text as given, by runs (see `_squeeze_spaces`).
+
+    A run of n spaces squeezed to one shifts every later offset by n - 1, so the map needs one
+    entry per run, not one per character: ``starts`` holds the first squeezed offset after
+    each run of two or more, ascending, and ``shifts`` the total shift from there on.
+    """
+
+    starts: array[int]
+    shifts: array[int]
+
+    def __getitem__(self, offset: int) -> int:
+        """The offset in the text as given of the squeezed text's ``offset``."""
+        runs = bisect_right(self.starts, offset)
+        return offset + self.shifts[runs - 1] if runs else offset
+
+
+def _squeeze_spaces(text: str) -> tuple[str, _OffsetMap | None]:
     """``text`` with each run of spaces, tabs and no-break spaces read as one space.
 
     The rules measure their windows in characters, so "asset  freeze" or a tab must read as
-    "asset freeze". Returns the squeezed text and, when it differs, the offset in ``text`` of
-    each of its characters (plus one past the end); line breaks are kept as they are.
+    "asset freeze". Returns the squeezed text and, when it differs, the map from its offsets
+    (up to one past its end) to those of ``text``; line breaks are kept as they are.
     """
     # Substring tests run at memchr speed; the regex only runs on a text that needs it.
     if "  " not in text and "\t" not in text and "\u00a0" not in text:
         return text, None
-    pieces: list[str] = []
-    positions: list[int] = []
-    last = 0
+    starts = array("q")
+    shifts = array("q")
+    shift = 0
     for match in _SPACE_RUN.finditer(text):
-        pieces.append(text[last : match.start()])
-        positions.extend(range(last, match.start()))
-        pieces.append(" ")
-        positions.append(match.start())
-        last = match.end()
-    pieces.append(text[last:])
-    positions.extend(range(last, len(text)))
-    positions.append(len(text))
-    return "".join(pieces), positions
+        start, end = match.span()
+        if end - start > 1:
+            # the run's space is at start - shift in the squeezed text; what follows it shifts
+            starts.append(start - shift + 1)
+            shift += end - start - 1
+            shifts.append(shift)
+    return _SPACE_RUN.sub(" ", text), _OffsetMap(starts, shifts)
 
 
-def _original_span(positions: list[int], start: int, end: int) -> tuple[int, int]:
+def _original_span(offsets: _OffsetMap, start: int, end: int) -> tuple[int, int]:
     """A span of the squeezed text as a span of the text as given (see `_squeeze_spaces`)."""
-    original = positions[start]
-    return original, (positions[end - 1] + 1 if end > start else original)
+    original = offsets[start]
+    return original, (offsets[end - 1] + 1 if end > start else original)
 
 
 def _lower(text: str) -> str:
