@@ -30,7 +30,10 @@ class _Actor:
 
 
 _COORD = re.compile(
-    r"^(?:\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as|plus|&)\s+)(?:the\s+)?"
+    # a member may carry a collective head: "the G7 nations, the EU and Australia"
+    r"^(?:\s+(?:nations|countries|states|member\s+states|governments|allies|partners|"
+    r"economies|powers))?"
+    r"(?:\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as|plus|&)\s+)(?:the\s+)?"
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
     r"(?:(?:\w+\s+){0,2}(?:countries|members|member\s+states|states|nations)\s+of\s+(?:the\s+)?)?$"
 )
