@@ -62,6 +62,26 @@ _ISSUING_BODY = re.compile(
     r"government|central\s+bank|coast\s+guard|army|military|ministry\s+of\s+\w+)\b",
     re.IGNORECASE,
 )
+# The subject of a relative clause on a named measure: "the sanctions [the bloc] imposed on
+# Mali", "the tariffs that [Washington] slapped on steel". After the mention comes its verb.
+_RELATIVE_BEFORE = re.compile(r"^\s+(?:that\s+|which\s+)?$", re.IGNORECASE)
+_RELATIVE_VERB = re.compile(
+    r"\s+(?:(?:had|has|have|later|already|also|first|then)\s+){0,2}(?:impos\w*|plac\w*|slapp\w*|"
+    r"levied|levies|put|puts|introduc\w*|adopt\w*|announc\w*|approv\w*|agreed|unveil\w*|"
+    r"brought\s+in|set|sets|kept|keeps|extended|lifted|eased|scrapped|dropped)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_subject(text: str, trigger_end: int, actor: _Actor) -> bool:
+    """Whether ``actor`` opens a relative clause on the measure ending at ``trigger_end``."""
+    return bool(
+        actor.start >= trigger_end
+        and _RELATIVE_BEFORE.match(text[trigger_end : actor.start])
+        and _RELATIVE_VERB.match(text, actor.end)
+    )
+
+
 # A state's envoys are more often what a measure expels than who takes it.
 _ENVOY_HEAD = re.compile(r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:envoys?|ambassadors?|diplomats?)\b", re.I)
 # After a subject mention comes its verb: "OFAC put", "Japan has followed", "the EU agreed".

@@ -23,6 +23,7 @@ from .clues import (
     _head_after,
     _is_reason,
     _may_issue,
+    _relative_subject,
     _names_target,
     _owner_form,
     _speaker,
@@ -142,6 +143,16 @@ def _issuer_source(
         if faced:
             targets = _coordinated(text, s.actors, faced[-1], -1)
     return issuers, targets
+
+
+def _issuer_relative(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The subject of a relative clause on the measure: "the sanctions [the bloc] imposed"."""
+    if not s.noun:
+        return []
+    for i, actor in s.after:
+        if id(actor) not in used and _relative_subject(s.text, s.trigger.end, actor):
+            return _coordinated(s.text, s.actors, i, +1)
+    return []
 
 
 def _issuer_part_of(s: _Scope, used: set[int]) -> list[_Actor]:
@@ -349,6 +360,7 @@ def _alone(read: Callable[[_Scope, set[int]], list[_Actor]]) -> IssuerReader:
 _ISSUER_READERS: dict[str, IssuerReader] = {
     "issuer_adjacent": _alone(_issuer_adjacent),
     "issuer_source": _issuer_source,
+    "issuer_relative": _alone(_issuer_relative),
     "issuer_part_of": _alone(_issuer_part_of),
     "issuer_place": _alone(_issuer_place),
     "issuer_holder": _alone(_issuer_holder),

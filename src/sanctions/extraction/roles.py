@@ -26,6 +26,7 @@ from .clues import (
     _head_after,
     _is_reason,
     _names_target,
+    _relative_subject,
     _speaker,
     _unique,
 )
@@ -131,6 +132,8 @@ def _target_after(s: _Scope) -> list[_Actor]:
             continue
         if _from_issuer(text, trigger, actor):
             continue  # "sanctions from Ottawa": the issuer, not the target
+        if s.noun and _relative_subject(text, trigger.end, actor):
+            continue  # "the sanctions the bloc imposed on Mali": the issuer, not the target
         if _PARTNER.search(before):
             continue  # "sanctions coordinated with Europe": a partner, not the target
         if _speaker(text, actor, cues, floor):
