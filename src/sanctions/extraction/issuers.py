@@ -23,9 +23,9 @@ from .clues import (
     _head_after,
     _is_reason,
     _may_issue,
-    _relative_subject,
     _names_target,
     _owner_form,
+    _relative_subject,
     _speaker,
 )
 from .mentions import _Actor, _coordinated
