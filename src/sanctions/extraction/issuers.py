@@ -183,11 +183,14 @@ def _issuer_place(s: _Scope, used: set[int]) -> list[_Actor]:
             (i, a) for i, a in s.after
             if id(a) not in used and a.start - trigger.end <= 50
             and (_ENTRY_PLACE.search(_before(text, a, s.floor))
-                 or _PLACE_HEAD.match(text, a.end))
+                 or _PLACE_HEAD.match(text, _coordinated(text, s.actors, i, +1)[-1].end))
         ),
         None,
     )  # fmt: skip
-    return [place[1]] if place is not None else []
+    if place is None:
+        return []
+    # "Saudi, Emirati and Egyptian airspace": every owner of the place
+    return [a for a in _coordinated(text, s.actors, place[0], +1) if id(a) not in used]
 
 
 def _issuer_holder(s: _Scope, used: set[int]) -> list[_Actor]:

@@ -124,7 +124,8 @@ def _target_after(s: _Scope) -> list[_Actor]:
     for i, actor in s.after:
         if actor.start >= trigger.end + 160 or actor.start >= reason_from:
             break
-        head = _head_after(text, actor)
+        # the head of a list is after its last member: "Saudi, Emirati and Egyptian airspace"
+        head = _head_after(text, _coordinated(text, s.actors, i, +1)[-1])
         before = _before(text, actor, floor)
         if cues.issuer_heads.match(head) or (
             cues.issuer_preps.search(before) and not _names_target(text, actor, cues)
