@@ -79,6 +79,9 @@ _WITH_MEASURE = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}$"
 )
 _PAST_VERB = re.compile(r"\w+ed\b")
+_AIMED_RELATIVE = re.compile(
+    r"\s*,?\s+(?:from|against|on|to|into|with)\s+(?:which|whom)\b", re.IGNORECASE
+)
 
 
 def _roles(
@@ -245,7 +248,10 @@ def _target_before(s: _Scope) -> list[_Actor]:
             and _WITH_MEASURE.match(text, actor.end, trigger.start)
         )
         faces = s.noun and _FACER.match(text, actor.end)
-        if _names_target(text, actor, cues) or object_of_verb or faces:
+        # "the EU, Canada and Norway, from which farm products were banned": the object of the
+        # relative's preposition
+        aimed_relative = _AIMED_RELATIVE.match(text, actor.end)
+        if _names_target(text, actor, cues) or object_of_verb or faces or aimed_relative:
             return _coordinated(text, s.actors, i, -1)
     return []
 
