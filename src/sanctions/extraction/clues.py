@@ -82,6 +82,28 @@ def _relative_subject(text: str, trigger_end: int, actor: _Actor) -> bool:
     )
 
 
+# A state's own people forbidden to deal: "Chinese citizens and institutions may not do
+# business with them", "Americans are barred from dealing with the firm", "U.S. persons can no
+# longer". The state whose people are bound is the one that imposes.
+_OWN_PEOPLE = re.compile(
+    r"(?:\s+(?:and\s+)?(?:citizens|nationals|companies|firms|banks|persons|people|individuals|"
+    r"entities|institutions|businesses|investors|exporters|importers|insurers|residents|"
+    r"lenders|traders|operators|carriers|airlines|ships|vessels)){0,3}"
+    r"(?:\s+(?:are|is|were|was|will\s+be|would\s+be)\s+(?:\w+\s+)?(?:barred|banned|prohibited|"
+    r"forbidden|not\s+allowed|no\s+longer\s+allowed)\s+from\s+|\s+(?:may|can|must|shall|will)\s+"
+    r"(?:not|no\s+longer|never)\s+(?:\w+\s+)?)"
+    # dealing, not entering: "Qatari carriers were barred from passing through" are the target
+    r"(?:hav|do|deal|trad|invest|provid|financ|buy|sell|export|import|insur|lend|work|cooperat|"
+    r"conduct|engag|mak|transact|suppl|ship|bought|sold)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _own_people(text: str, actor: _Actor) -> bool:
+    """Whether ``actor`` names a state's own people who are forbidden something."""
+    return actor.kind is AliasKind.DEMONYM and bool(_OWN_PEOPLE.match(text, actor.end))
+
+
 # A state's envoys are more often what a measure expels than who takes it.
 _ENVOY_HEAD = re.compile(r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:envoys?|ambassadors?|diplomats?)\b", re.I)
 # After a subject mention comes its verb: "OFAC put", "Japan has followed", "the EU agreed".

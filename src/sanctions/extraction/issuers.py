@@ -24,6 +24,7 @@ from .clues import (
     _is_reason,
     _may_issue,
     _names_target,
+    _own_people,
     _owner_form,
     _relative_subject,
     _speaker,
@@ -153,6 +154,12 @@ def _issuer_relative(s: _Scope, used: set[int]) -> list[_Actor]:
         if id(actor) not in used and _relative_subject(s.text, s.trigger.end, actor):
             return _coordinated(s.text, s.actors, i, +1)
     return []
+
+
+def _issuer_own_people(s: _Scope, used: set[int]) -> list[_Actor]:
+    """The state whose own people are forbidden to deal ("Chinese firms may not ...")."""
+    bound = [i for i, a in s.before if id(a) not in used and _own_people(s.text, a)]
+    return _coordinated(s.text, s.actors, bound[-1], -1) if bound else []
 
 
 def _issuer_part_of(s: _Scope, used: set[int]) -> list[_Actor]:
@@ -364,6 +371,7 @@ _ISSUER_READERS: dict[str, IssuerReader] = {
     "issuer_adjacent": _alone(_issuer_adjacent),
     "issuer_source": _issuer_source,
     "issuer_relative": _alone(_issuer_relative),
+    "issuer_own_people": _alone(_issuer_own_people),
     "issuer_part_of": _alone(_issuer_part_of),
     "issuer_place": _alone(_issuer_place),
     "issuer_holder": _alone(_issuer_holder),

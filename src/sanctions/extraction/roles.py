@@ -26,6 +26,7 @@ from .clues import (
     _head_after,
     _is_reason,
     _names_target,
+    _own_people,
     _relative_subject,
     _speaker,
     _unique,
@@ -239,8 +240,8 @@ def _target_before(s: _Scope) -> list[_Actor]:
     """
     text, trigger, cues, floor = s.text, s.trigger, s.cues, s.floor
     for i, actor in reversed(s.before):
-        if _is_reason(text, actor, floor, cues):
-            continue
+        if _is_reason(text, actor, floor, cues) or _own_people(text, actor):
+            continue  # a cause; or the issuer's own people: "Chinese firms may not deal with"
         object_of_verb = (
             s.noun
             and actor.kind is not AliasKind.LEADER
