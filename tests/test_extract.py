@@ -925,3 +925,21 @@ def test_status_values_are_the_vocabulary(text):
 )
 def test_a_measure_word_as_a_modifier_or_description_states_no_measure(sentence: str) -> None:
     assert tuples(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Japan froze the assets of three Russian banks on Monday.", dt.date(2022, 3, 7)),
+        ("Japan froze the assets of three Russian banks.", dt.date(2022, 3, 10)),
+        ("Japan had already frozen the assets of three Russian banks.", None),
+        ("The sanctions Tokyo imposed on Moscow in 2014 remain in force.", None),
+        ("Japan froze the assets of three Russian banks years ago.", None),
+    ],
+)
+def test_a_background_measure_takes_no_date_from_the_article(
+    sentence: str, date: dt.date | None
+) -> None:
+    (measure,) = sanctions.extract(sentence, published="2022-03-10")
+    assert measure.status.value == "imposed"
+    assert measure.date == date

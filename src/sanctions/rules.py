@@ -148,6 +148,9 @@ class Cues:
     speech_before: re.Pattern[str]
     anaphors: tuple[Anaphor, ...]
     response_cues: re.Pattern[str]
+    #: Words that set a measure in the past of the report ("already", "had imposed", "in
+    #: 2014"): such a measure takes no date from the article's (optional in a cue table).
+    background_cues: re.Pattern[str] = re.compile(r"(?!)")
 
 
 class _AnaphorRow(BaseModel):
@@ -237,6 +240,9 @@ def _load_cues(data: object, where: str) -> Cues:
         speech_before=_compile(rf"{speech.pattern}\s*$", where),
         anaphors=tuple(anaphors),
         response_cues=word_set("response_cues"),
+        background_cues=(
+            word_set("background_cues") if "background_cues" in data else re.compile(r"(?!)")
+        ),
     )
 
 

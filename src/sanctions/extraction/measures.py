@@ -21,7 +21,7 @@ from .discourse import _Context
 from .mentions import _Actor
 from .normalize import _OffsetMap, _original_span
 from .roles import _roles
-from .sentences import _clause_end, resolve_date
+from .sentences import _clause_end, _clause_start, resolve_date
 from .status import _status
 from .triggers import _Trigger
 
@@ -81,6 +81,8 @@ class _Found:
     sentence: int
     date: dt.date | None
     response: bool
+    #: Set in the past of the report ("had already frozen"): no date from the article's.
+    background: bool = False
 
 
 def _measures_by_sentence(
@@ -147,6 +149,11 @@ def _sentence_measures(
             focus_target = context.focus_target(issuers)
             targets = [focus_target] if focus_target else []
         clause_end = _clause_end(text, trigger.end, sentence[1])
+        background = status is Status.IMPOSED and bool(
+            cues.background_cues.search(
+                text, _clause_start(text, sentence[0], trigger.start), clause_end
+            )
+        )
         kind, count = _target_kind(text, trigger, clause_end)
         if kind is TargetKind.STATE and any(
             a.kind is AliasKind.ENTITY and a.code in targets for a in actors
@@ -179,6 +186,7 @@ def _sentence_measures(
                         sentence=index,
                         date=date,
                         response=response,
+                        background=background,
                     )
                 )
         context = context.noted(issuers, targets)
@@ -290,7 +298,7 @@ def _to_measures(
                 issuer=Issuer(code=item.issuer),
                 target=Target(code=item.target, kind=item.kind, count=item.count),
                 evidence=Evidence(text=text[item.start : item.end], start=item.start, end=item.end),
-                date=item.date or day,
+                date=item.date or (None if item.background else day),
                 source=source,
                 responds_to=responds_to,
             )
