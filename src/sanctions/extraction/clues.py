@@ -59,7 +59,8 @@ _ISSUING_BODY = re.compile(
     r"foreign\s+ministers|ministers|leaders|cabinet|commission|council|state\s+department|"
     r"navy|customs|sanctions|side|rules|laws?|regulations|decree|order|programme|regime|"
     r"measures|junta|rulers|agency|agencies|authority|regulator|watchdog|administration|"
-    r"government|central\s+bank|coast\s+guard|army|military|ministry\s+of\s+\w+)\b",
+    r"government|central\s+bank|coast\s+guard|army|military|ministry\s+of\s+\w+|police|"
+    r"border\s+guards?)\b",
     re.IGNORECASE,
 )
 # The subject of a relative clause on a named measure: "the sanctions [the bloc] imposed on
