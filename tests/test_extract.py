@@ -943,3 +943,15 @@ def test_a_background_measure_takes_no_date_from_the_article(
     (measure,) = sanctions.extract(sentence, published="2022-03-10")
     assert measure.status.value == "imposed"
     assert measure.date == date
+
+
+def test_a_group_phrase_stands_only_for_a_list_of_its_size() -> None:
+    text = (
+        "Kenya and Uganda cut ties with Burundi. "
+        "The three countries also closed their airspace to Burundian planes."
+    )
+    closers = {m.issuer.code for m in extract(text) if m.type is MeasureType.AIRSPACE_CLOSURE}
+    assert closers != {"KEN", "UGA"}  # "the three" is not the list of two
+    both = "Kenya and Uganda cut ties with Burundi. Both countries also closed their airspace."
+    closers = {m.issuer.code for m in extract(both) if m.type is MeasureType.AIRSPACE_CLOSURE}
+    assert closers == {"KEN", "UGA"}

@@ -118,10 +118,13 @@ class StatusCues:
 
 @dataclass(frozen=True, slots=True)
 class Anaphor:
-    """A phrase that stands for an actor named elsewhere ("the bloc")."""
+    """A phrase that stands for an actor named elsewhere ("the bloc"), or for a list of them.
+
+    A ``group`` phrase ("the four countries") stands for the latest list of its size.
+    """
 
     regex: re.Pattern[str]
-    kind: Literal["bloc", "state"]
+    kind: Literal["bloc", "state", "group"]
     default: str | None
 
 
@@ -156,7 +159,7 @@ class Cues:
 class _AnaphorRow(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     phrase: str
-    kind: Literal["bloc", "state"]
+    kind: Literal["bloc", "state", "group"]
     default: str | None = None
 
 

@@ -27,6 +27,13 @@ class _Actor:
     kind: AliasKind | None  # None for anaphors ("the bloc")
     possessive: bool
     text: str
+    #: For a phrase that stands for a list ("the four countries"): every code of the list.
+    group: tuple[str, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes the mention stands for: its own, or its list's."""
+        return self.group or (self.code,)
 
 
 _COORD = re.compile(
@@ -74,6 +81,7 @@ def _find_mentions(
     anaphors: list[_Actor] = []
     latest: dict[str, _Actor] = {}
     latest_named: dict[tuple[str, str], _Actor] = {}
+    lists = _Lists(text)
     cursor = 0
     for start, index, match in found:
         while cursor < len(actors) and actors[cursor].end <= start:
@@ -82,10 +90,22 @@ def _find_mentions(
             latest[kind] = actor
             for word in actor.text.lower().split():
                 latest_named[(kind, word)] = actor
+            lists.add(actor)
             cursor += 1
         if cursor < len(actors) and actors[cursor].start <= start:
             continue  # inside an actor's own name
         anaphor = anaphor_rows[index]
+        if anaphor.kind == "group":
+            members = lists.latest(_size(match.group()))
+            if members:
+                possessive = text.startswith(("'s", "’s"), match.end())
+                anaphors.append(
+                    _Actor(
+                        match.start(), match.end(), members[0], None, possessive,
+                        match.group(), members,
+                    )
+                )  # fmt: skip
+            continue
         head = match.group().split()[-1].lower()
         chosen = latest_named.get((anaphor.kind, head)) or latest.get(anaphor.kind)
         code = chosen.code if chosen is not None else anaphor.default
@@ -101,6 +121,55 @@ def _find_mentions(
             continue
         out.append(actor)
     return out
+
+
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_NUMBER |= {"nine": 9, "ten": 10, "both": 2}
+
+
+def _size(phrase: str) -> int | None:
+    """The number a group phrase gives ("the four countries": 4), if any."""
+    return next((_NUMBER[w] for w in phrase.lower().split() if w in _NUMBER), None)
+
+
+class _Lists:
+    """The lists of states and blocs named so far ("Saudi Arabia, Bahrain and Egypt").
+
+    The phrases that stand for one ("the three countries") resolve to the latest of its size.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.run: list[_Actor] = []
+        self.done: list[tuple[str, ...]] = []
+
+    def add(self, actor: _Actor) -> None:
+        """Take the next mention in text order."""
+        if actor_kind(actor.code).value not in ("state", "bloc") or actor.kind is AliasKind.DEMONYM:
+            self._close()
+            return
+        if self.run and not _COORD.match(self.text[self.run[-1].end : actor.start]):
+            self._close()
+        self.run.append(actor)
+
+    def _close(self) -> None:
+        codes = tuple(dict.fromkeys(a.code for a in self.run))
+        between = self.text[self.run[0].end : self.run[-1].start] if self.run else ""
+        if len(codes) >= 2 and _CONJUNCTION.search(between):
+            self.done.append(codes)
+        self.run = []
+
+    def latest(self, size: int | None) -> tuple[str, ...]:
+        """The latest list closed or open of ``size`` members (any size of two or more)."""
+        candidates = list(self.done)
+        codes = tuple(dict.fromkeys(a.code for a in self.run))
+        between = self.text[self.run[0].end : self.run[-1].start] if self.run else ""
+        if len(codes) >= 2 and _CONJUNCTION.search(between):
+            candidates.append(codes)
+        for codes in reversed(candidates):
+            if size is None or len(codes) == size:
+                return codes
+        return ()
 
 
 def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list[_Actor]:

@@ -263,8 +263,8 @@ def _codes(
     """Issuer and target codes, each once, and where the issuer is named before the trigger."""
     text, trigger = s.text, s.trigger
     issuers = [a for a in issuers if a.kind is not AliasKind.ENTITY]  # companies do not issue
-    issuer_codes = _unique(a.code for a in issuers)
-    target_codes = _unique(a.code for a in targets if a.code not in issuer_codes)
+    issuer_codes = _unique(code for a in issuers for code in a.codes)
+    target_codes = _unique(code for a in targets for code in a.codes if code not in issuer_codes)
     named_before = [
         a.start
         for a in issuers
