@@ -52,7 +52,22 @@ SHARED = {
 TABLE = default_table()
 ROWS = TABLE.rows
 NON_LEADER_ALIASES = sorted(
-    {(name, row.code) for row in ROWS if row.kind is not AliasKind.LEADER for name in row.names}
+    {
+        (name, row.code)
+        for row in ROWS
+        if row.kind is not AliasKind.LEADER and row.period is None
+        for name in row.names
+    }
+)
+# Aliases of rows with a validity period, with a day inside it.
+DATED_ALIASES = sorted(
+    {
+        (name, row.code, row.since or row.until)
+        for row in ROWS
+        if row.kind is not AliasKind.LEADER and row.period is not None
+        for name in row.names
+    },
+    key=str,
 )
 
 
@@ -367,6 +382,13 @@ def test_every_alias_resolves_to_its_row_and_is_found_whole(name, code):
     assert [(m.start, m.end, m.code) for m in mentions] == [(0, len(name), code)]
 
 
+@pytest.mark.parametrize(("name", "code", "day"), DATED_ALIASES)
+def test_every_dated_alias_resolves_to_its_row_in_its_period(name, code, day):
+    assert get(name, on=day) == code
+    mentions = find(name, on=day)
+    assert [(m.start, m.end, m.code) for m in mentions] == [(0, len(name), code)]
+
+
 def _natural(name):
     """An ISO name in natural order: "Korea, Republic of" -> "Republic of Korea"."""
     if name == "Congo, The Democratic Republic of the":
@@ -419,16 +441,37 @@ def test_enums_match_the_tables():
     assert all(is_actor_code(row.code) for row in ROWS)
 
 
+def _key(name):
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).casefold()
+
+
 def test_no_alias_stands_for_two_codes_across_kinds():
-    """Kinds never disagree in the package tables, so the kind tie-break never decides a code."""
+    """Kinds never disagree in the package tables, so the kind tie-break never decides a code.
+
+    Rows with a validity period are left out: they stand for another code than the undated row
+    on purpose ("Moscow" is SUN until 1991), and the next test checks they share its kind.
+    """
     codes: dict[str, set[str]] = {}
     for row in ROWS:
-        if row.kind is AliasKind.LEADER:
+        if row.kind is AliasKind.LEADER or row.period is not None:
             continue
         for name in row.names:
-            key = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).casefold()
-            codes.setdefault(key, set()).add(row.code)
+            codes.setdefault(_key(name), set()).add(row.code)
     assert {key: found for key, found in codes.items() if len(found) > 1} == {}
+
+
+def test_a_dated_row_has_the_kind_of_the_undated_row_it_overrides():
+    """Otherwise the kind order, not the date, would decide between them."""
+    undated = {
+        _key(name): row.kind
+        for row in ROWS
+        if row.kind is not AliasKind.LEADER and row.period is None
+        for name in row.names
+    }
+    for row in ROWS:
+        if row.kind is not AliasKind.LEADER and row.period is not None:
+            for name in row.names:
+                assert undated.get(_key(name), row.kind) is row.kind, name
 
 
 def test_counts():
@@ -843,3 +886,209 @@ def test_docs_counts_match_the_tables():
     for kind, count in TABLE.counts().items():
         assert f"| {kind.value} | {count} |" in text
     assert f"| **total** | **{sum(TABLE.counts().values())}** |" in text
+
+
+# --- dated rows and former states ----------------------------------------------------------------
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        # capitals and seats: the former state in its years, today's state after them
+        ("Moscow", D(1987, 4, 17), "SUN"),
+        ("Moscow", D(1991, 12, 25), "SUN"),
+        ("Moscow", D(1991, 12, 26), "RUS"),
+        ("Moscow", D(2022, 3, 1), "RUS"),
+        ("the Kremlin", D(1980, 1, 10), "SUN"),
+        ("the Kremlin", D(1999, 1, 10), "RUS"),
+        ("Belgrade", D(1992, 5, 30), "YUG"),
+        ("Belgrade", D(1999, 3, 24), "YUG"),
+        ("Belgrade", D(2004, 6, 1), "SCG"),
+        ("Belgrade", D(2008, 2, 18), "SRB"),
+        ("Prague", D(1968, 8, 21), "CSK"),
+        ("Prague", D(1993, 1, 1), "CZE"),
+        ("East Berlin", D(1985, 6, 1), "DDR"),
+        ("East Berlin", D(1995, 6, 1), "DEU"),
+        ("Kinshasa", D(1990, 9, 1), "ZAR"),
+        ("Kinshasa", D(1998, 9, 1), "COD"),
+        ("Rangoon", D(1988, 8, 8), "BUR"),
+        ("Rangoon", D(1990, 8, 8), "MMR"),
+        ("Hanoi", D(1966, 1, 1), "VDR"),
+        ("Hanoi", D(1995, 7, 11), "VNM"),
+        ("Bonn", D(1984, 5, 2), "DEU"),
+        ("Bonn", D(2022, 5, 2), None),
+        # names and demonyms of a state that was renamed or became another
+        ("Russia", D(1980, 1, 10), "SUN"),
+        ("Russians", D(1983, 9, 6), "SUN"),
+        ("Russian", D(1992, 4, 1), "RUS"),
+        ("Burma", D(1985, 1, 1), "BUR"),
+        ("Burma", D(2007, 9, 28), "MMR"),
+        ("Burmese", D(1988, 9, 18), "BUR"),
+        ("Burmese", D(2021, 2, 1), "MMR"),
+        # names that only ever named the former state, at any date
+        ("the Soviet Union", D(1980, 1, 10), "SUN"),
+        ("the Soviet Union", D(2015, 1, 10), "SUN"),
+        ("the USSR", D(1983, 9, 6), "SUN"),
+        ("the U.S.S.R.", D(1983, 9, 6), "SUN"),
+        ("Soviet", D(1983, 9, 6), "SUN"),
+        ("Soviets", D(1983, 9, 6), "SUN"),
+        ("Yugoslavia", D(2001, 1, 1), "YUG"),
+        ("Yugoslav", D(1991, 7, 5), "YUG"),
+        ("Serbia and Montenegro", D(2005, 1, 1), "SCG"),
+        ("Czechoslovakia", D(1990, 1, 1), "CSK"),
+        ("Czechoslovak", D(1990, 1, 1), "CSK"),
+        ("East Germany", D(1984, 5, 2), "DDR"),
+        ("East German", D(1984, 5, 2), "DDR"),
+        ("the GDR", D(1984, 5, 2), "DDR"),
+        ("Zaire", D(1993, 2, 1), "ZAR"),
+        ("Zairean", D(1993, 2, 1), "ZAR"),
+        ("Rhodesia", D(1965, 12, 17), "RHO"),
+        ("Rhodesian", D(1966, 4, 9), "RHO"),
+        ("South Yemen", D(1986, 1, 13), "YMD"),
+        ("North Vietnam", D(1965, 3, 2), "VDR"),
+        ("Dahomey", D(1972, 10, 26), "DHY"),
+        ("Upper Volta", D(1983, 8, 4), "HVO"),
+        # former names of states that kept their code
+        ("West Germany", D(1984, 5, 2), "DEU"),
+        ("West German", D(1984, 5, 2), "DEU"),
+        ("North Yemen", D(1986, 1, 13), "YEM"),
+        ("the former Yugoslav Republic of Macedonia", D(2005, 1, 1), "MKD"),
+        # the European Community
+        ("the European Community", D(1982, 4, 10), "EU"),
+        ("the EC", D(1982, 4, 10), "EU"),
+        ("the E.C.", D(1982, 4, 10), "EU"),
+        ("the Common Market", D(1973, 1, 1), "EU"),
+    ],
+)
+def test_historic_resolution_by_date(name, day, code):
+    assert get(name, on=day) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Moscow", "RUS"),
+        ("the Kremlin", "RUS"),
+        ("Russian", "RUS"),
+        ("Belgrade", "SRB"),
+        ("Prague", "CZE"),
+        ("Kinshasa", "COD"),
+        ("Burma", "MMR"),
+        ("East Berlin", "DEU"),
+        ("the Soviet Union", "SUN"),
+        ("East Germany", "DDR"),
+    ],
+)
+def test_without_a_date_a_name_is_todays_state(name, code):
+    assert get(name) == code
+
+
+def test_dated_row_without_an_undated_one_resolves_without_a_date():
+    # Like a leader's surname: with no date to rule it out, the only reading stands.
+    assert get("Bonn") == "DEU"
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Gorbachev", D(1987, 4, 17), "SUN"),
+        ("Gorbachev", D(1995, 1, 1), None),
+        ("Brezhnev", D(1980, 1, 10), "SUN"),
+        ("Shevardnadze", D(1988, 1, 1), "SUN"),
+        ("Yeltsin", D(1993, 10, 4), "RUS"),
+        ("Putin", D(2005, 1, 1), "RUS"),
+        ("Honecker", D(1984, 5, 2), "DDR"),
+        ("Tito", D(1975, 1, 1), "YUG"),
+        ("Milosevic", D(1995, 1, 1), "SRB"),
+        ("Milosevic", D(1999, 3, 24), "YUG"),
+        ("Havel", D(1990, 6, 1), "CSK"),
+        ("Havel", D(1998, 6, 1), "CZE"),
+        ("Mobutu", D(1993, 2, 1), "ZAR"),
+        ("Ian Smith", D(1965, 12, 17), "RHO"),
+    ],
+)
+def test_leaders_of_former_states(name, day, code):
+    assert get(name, on=day) == code
+
+
+def test_find_in_old_wire_copy_uses_the_date():
+    text = "Moscow and Belgrade protested after the Common Market and Washington acted."
+    assert spans(text, on=D(1987, 4, 17)) == [
+        ("Moscow", "SUN"),
+        ("Belgrade", "YUG"),
+        ("the Common Market", "EU"),
+        ("Washington", "USA"),
+    ]
+    assert spans(text, on=D(2022, 4, 17))[:2] == [("Moscow", "RUS"), ("Belgrade", "SRB")]
+    assert spans(text)[:2] == [("Moscow", "RUS"), ("Belgrade", "SRB")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zambia, the former Northern Rhodesia, protested.",
+        "the Common Market for Eastern and Southern Africa met.",
+        "Brazil and the Southern Common Market talked.",
+    ],
+)
+def test_phrases_that_are_not_the_former_states_or_the_community(text):
+    assert [code for _, code in spans(text)] in ([], ["ZMB"], ["BRA"])
+    assert "RHO" not in [code for _, code in spans(text)]
+    assert "EU" not in [code for _, code in spans(text)]
+
+
+def test_twelve_is_not_an_alias():
+    assert spans("Twelve ministers met; the Twelve agreed.", on=D(1990, 1, 1)) == []
+
+
+def test_user_row_with_a_period_overrides_an_undated_one(tmp_path):
+    path = _write(tmp_path, "- {code: JPN, kind: capital, names: [Edo], until: 1868-09-02}\n")
+    table = ActorTable.from_files(path)
+    assert table.get("Edo", on=D(1850, 1, 1)) == "JPN"
+    assert table.get("Edo", on=D(1900, 1, 1)) is None
+    dated = _write(tmp_path, "- {code: KOR, kind: capital, names: [Tokyo], until: 1900-01-01}\n")
+    table = ActorTable.from_files(dated)
+    assert table.get("Tokyo", on=D(1899, 1, 1)) == "KOR"
+    assert table.get("Tokyo", on=D(1901, 1, 1)) == "JPN"
+    assert table.get("Tokyo") == "JPN"
+
+
+def test_dated_rows_with_overlapping_periods_conflict(tmp_path):
+    rows = (
+        "- {code: JPN, kind: capital, names: [Edo], until: 1900-01-01}\n"
+        "- {code: KOR, kind: capital, names: [Edo], since: 1899-06-01}\n"
+    )
+    with pytest.raises(VocabularyError, match="'Edo'"):
+        ActorTable.from_files(_write(tmp_path, rows), base=ActorTable())
+
+
+def test_dated_rows_with_disjoint_periods_are_allowed(tmp_path):
+    rows = (
+        "- {code: JPN, kind: capital, names: [Edo], until: 1900-01-01}\n"
+        "- {code: KOR, kind: capital, names: [Edo], since: 1900-01-02}\n"
+    )
+    table = ActorTable.from_files(_write(tmp_path, rows), base=ActorTable())
+    assert table.get("Edo", on=D(1900, 1, 1)) == "JPN"
+    assert table.get("Edo", on=D(1900, 1, 2)) == "KOR"
+    assert table.get("Edo") == "KOR"  # without a date the latest period wins
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "{code: JPN, kind: capital, names: [Edo], since: 1900-01-01, until: 1800-01-01}",
+            "before",
+        ),
+        (
+            "{code: JPN, kind: leader, names: [A B], role: other, start: 2020-01-01,"
+            " until: 2021-01-01}",
+            "not since and until",
+        ),
+    ],
+)
+def test_bad_validity_period(tmp_path, row, message):
+    with pytest.raises(VocabularyError, match=message):
+        ActorTable.from_files(_write(tmp_path, f"- {row}\n"))

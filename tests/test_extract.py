@@ -955,3 +955,94 @@ def test_a_group_phrase_stands_only_for_a_list_of_its_size() -> None:
     both = "Kenya and Uganda cut ties with Burundi. Both countries also closed their airspace."
     closers = {m.issuer.code for m in extract(both) if m.type is MeasureType.AIRSPACE_CLOSURE}
     assert closers == {"KEN", "UGA"}
+
+
+# --- older reporting: former states and the published date -------------------------------------
+
+
+def test_soviet_grain_halt_of_1980():
+    assert tuples(
+        "The Soviet Union halted grain purchases from the United States.", published="1980-01-10"
+    ) == {("SUN", "USA", "import_ban", "imposed")}
+
+
+def test_moscow_is_the_soviet_union_in_1987_and_russia_in_2022():
+    text = (
+        "Washington imposed 100 pct tariffs on Japanese electronics after Moscow expelled "
+        "two U.S. diplomats."
+    )
+    assert tuples(text, published="1987-04-17") == {
+        ("USA", "JPN", "tariff_increase", "imposed"),
+        ("SUN", "USA", "diplomatic_expulsion", "imposed"),
+    }
+    assert ("RUS", "USA", "diplomatic_expulsion", "imposed") in tuples(text, published="2022-04-17")
+    assert ("RUS", "USA", "diplomatic_expulsion", "imposed") in tuples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The Kremlin said it would bar imports of Polish ham, Tass reported.",
+            "1982-03-01",
+            ("SUN", "POL", "import_ban", "announced"),
+        ),
+        (
+            "Gorbachev ordered a halt to oil deliveries to Lithuania.",
+            "1990-04-18",
+            ("SUN", "LTU", "export_ban", "imposed"),
+        ),
+        (
+            "Yugoslavia was hit by a United Nations trade embargo on Saturday.",
+            "1992-05-30",
+            ("UN", "YUG", "trade_embargo", "imposed"),
+        ),
+        (
+            "The United States froze Yugoslav assets and Belgrade retaliated.",
+            "1992-06-01",
+            ("USA", "YUG", "asset_freeze", "imposed"),
+        ),
+        (
+            "Prague expelled two American diplomats.",
+            "1988-11-02",
+            ("CSK", "USA", "diplomatic_expulsion", "imposed"),
+        ),
+        (
+            "Prague expelled two American diplomats.",
+            "2018-11-02",
+            ("CZE", "USA", "diplomatic_expulsion", "imposed"),
+        ),
+        (
+            "East Germany expelled two West German diplomats.",
+            "1985-05-02",
+            ("DDR", "DEU", "diplomatic_expulsion", "imposed"),
+        ),
+        (
+            "The United States cut off aid to Zaire.",
+            "1993-01-05",
+            ("USA", "ZAR", "financial_restriction", "imposed"),
+        ),
+        (
+            "Washington banned imports from Burma.",
+            "1988-10-02",
+            ("USA", "BUR", "import_ban", "imposed"),
+        ),
+        (
+            "Washington banned imports from Burma.",
+            "2003-07-28",
+            ("USA", "MMR", "import_ban", "imposed"),
+        ),
+        (
+            "The Common Market agreed to ban imports from Argentina for one month.",
+            "1982-04-10",
+            ("EU", "ARG", "import_ban", "announced"),
+        ),
+        (
+            "The EC lifted its ban on imports of Soviet caviar.",
+            "1990-02-01",
+            ("EU", "SUN", "import_ban", "lifted"),
+        ),
+    ],
+)
+def test_old_wire_copy(text, published, expected):
+    assert tuples(text, published=published) == {expected}

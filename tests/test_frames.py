@@ -203,6 +203,14 @@ def test_by_country_by_category_and_status():
     assert by_country(df, by="status").loc["JPN", "threatened"] == 1
 
 
+def test_frames_and_by_country_take_former_states():
+    df = to_frame([make(issuer="USA", target="SUN"), make(issuer="DDR", target="CSK")])
+    assert df["target_name"].tolist() == ["Soviet Union", "Czechoslovakia"]
+    assert list(by_country(df, role="target").index) == ["CSK", "SUN"]
+    assert list(by_country(df).index) == ["DDR", "USA"]
+    assert from_frame(df) == [make(issuer="USA", target="SUN"), make(issuer="DDR", target="CSK")]
+
+
 def test_by_country_of_an_empty_frame_has_the_columns_and_no_rows():
     table = by_country(to_frame([]))
     assert table.shape == (0, len(MeasureType))

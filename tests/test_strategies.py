@@ -104,6 +104,14 @@ def test_actor_codes_reach_states_added_to_iso():
     assert find(ss.state_codes(), lambda drawn: drawn == "XKX", settings=search) == "XKX"
 
 
+def test_actor_codes_reach_former_states():
+    search = settings(NO_DATABASE, max_examples=5_000)
+    assert find(ss.state_codes(), lambda drawn: drawn == "SUN", settings=search) == "SUN"
+    assert find(ss.issuers(), lambda drawn: drawn.code == "YUG", settings=search).name == (
+        "Yugoslavia"
+    )
+
+
 @given(ss.measure_types(), ss.statuses(), ss.target_kinds())
 def test_vocabulary_strategies(measure_type, status, kind):
     assert isinstance(measure_type, MeasureType)

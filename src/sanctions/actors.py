@@ -8,8 +8,14 @@ them once and offers two operations over the frozen result:
 * `get` / `resolve` look up one whole name, forgivingly (any case, optional "the", possessive);
 * `find` scans a text once and returns every alias mention, case-sensitively, leftmost-longest.
 
+Aliases can be dated. A leader's surname resolves while the leader is in office (plus a grace),
+and any row can carry a validity period (``since``, ``until``) during which its names stand for
+its code: "Moscow" is the Soviet Union (``SUN``) until 1991 and Russia otherwise.
+
 >>> resolve("the Kremlin"), get("Tokyo's"), get("Kishida", on=datetime.date(2022, 3, 22))
 ('RUS', 'JPN', 'JPN')
+>>> get("Moscow", on=datetime.date(1987, 4, 17)), get("Moscow", on=datetime.date(2022, 3, 1))
+('SUN', 'RUS')
 >>> [(m.text, m.code, m.kind.value) for m in find("Tokyo followed the EU and the U.S.")]
 [('Tokyo', 'JPN', 'capital'), ('the EU', 'EU', 'bloc'), ('the U.S.', 'USA', 'name')]
 
@@ -81,12 +87,18 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(AliasKind)}
 class AliasRow(BaseModel):
     """One row of an actor table: the names that stand for one actor code.
 
-    ``names`` always resolve. ``short`` forms (a leader's surname) resolve only while the leader
+    ``names`` always resolve, unless the row has a validity period: then, given a date, they
+    resolve to ``code`` only from ``since`` to ``until`` (either may be open), and a row of the
+    same kind without a period, if any, gives the code at other dates ("Moscow" is ``SUN`` until
+    1991, ``RUS`` otherwise). ``short`` forms (a leader's surname) resolve only while the leader
     is in office, plus `GRACE_DAYS` after ``end``; they exist only on ``leader`` rows, which also
-    carry a ``role`` and a ``start`` date (``end`` is null while the leader is in office)::
+    carry a ``role`` and a ``start`` date (``end`` is null while the leader is in office) and
+    are dated by that office rather than by a validity period::
 
         >>> AliasRow(code="JPN", kind="capital", names=("Tokyo",)).kind
         <AliasKind.CAPITAL: 'capital'>
+        >>> AliasRow(code="SUN", kind="capital", names=("Moscow",), until="1991-12-25").until
+        datetime.date(1991, 12, 25)
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -105,6 +117,10 @@ class AliasRow(BaseModel):
     start: datetime.date | None = None
     #: Leader rows only: last day in office, or null while in office.
     end: datetime.date | None = None
+    #: Other rows: first day on which the names stand for ``code`` (null: no limit).
+    since: datetime.date | None = None
+    #: Other rows: last day on which the names stand for ``code`` (null: no limit).
+    until: datetime.date | None = None
 
     @field_validator("code")
     @classmethod
@@ -130,9 +146,25 @@ class AliasRow(BaseModel):
                 raise ValueError("a leader row needs a role and a start date")
             if self.end is not None and self.end < self.start:
                 raise ValueError(f"end {self.end} is before start {self.start}")
+            if self.since is not None or self.until is not None:
+                raise ValueError("a leader row is dated by start and end, not since and until")
         elif self.short or self.role or self.start or self.end:
             raise ValueError("short, role, start and end belong on leader rows only")
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise ValueError(f"until {self.until} is before since {self.since}")
         return self
+
+    @property
+    def period(self) -> tuple[datetime.date | None, datetime.date | None] | None:
+        """The dates the row stands for its code: a leader's office, a validity period, or None.
+
+        None means the row is undated and always stands.
+        """
+        if self.kind is AliasKind.LEADER:
+            return (self.start, self.end)
+        if self.since is not None or self.until is not None:
+            return (self.since, self.until)
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +185,9 @@ class Mention:
     possessive: bool
 
 
+_Period = tuple[datetime.date | None, datetime.date | None]
+
+
 class _Entry(NamedTuple):
     """One alias of one row, as indexed."""
 
@@ -160,10 +195,13 @@ class _Entry(NamedTuple):
     kind: AliasKind
     #: The alias as written in the table.
     alias: str
-    #: Whether the alias is a dated short form.
+    #: Whether the alias resolves only within ``period`` (plus ``grace``) when a date is given:
+    #: a leader's short form, or a name of a row with a validity period.
     dated: bool
-    start: datetime.date | None
-    end: datetime.date | None
+    #: When the row stands for its code (a leader's office, a validity period); None: always.
+    period: _Period | None
+    #: How long after the end of ``period`` a dated alias still resolves.
+    grace: datetime.timedelta
     #: Where the row came from ("sanctions/data/actors/capitals.yaml row 3").
     origin: str
 
@@ -187,53 +225,71 @@ def _key(alias: str) -> str:
     return _core(alias).casefold()
 
 
+_NO_GRACE = datetime.timedelta(0)
+_LEADER_GRACE = datetime.timedelta(days=GRACE_DAYS)
+
+
 def _entries(row: AliasRow, origin: str) -> Iterator[_Entry]:
+    period = row.period
+    # A leader's full names always resolve; the names of a row with a validity period do not.
+    names_dated = period is not None and row.kind is not AliasKind.LEADER
     for name in row.names:
-        yield _Entry(row.code, row.kind, name, False, row.start, row.end, origin)
+        yield _Entry(row.code, row.kind, name, names_dated, period, _NO_GRACE, origin)
     for name in row.short:
-        yield _Entry(row.code, row.kind, name, True, row.start, row.end, origin)
+        yield _Entry(row.code, row.kind, name, True, period, _LEADER_GRACE, origin)
+
+
+def _within(period: _Period, on: datetime.date, grace: datetime.timedelta) -> bool:
+    first, last = period
+    if first is not None and on < first:
+        return False
+    return last is None or on <= last + grace
 
 
 def _valid(entry: _Entry, on: datetime.date | None) -> bool:
-    if not entry.dated or on is None:
+    if not entry.dated or on is None or entry.period is None:
         return True
-    assert entry.start is not None  # leader rows always have a start
-    if on < entry.start:
-        return False
-    return entry.end is None or on <= entry.end + datetime.timedelta(days=GRACE_DAYS)
-
-
-def _in_office(entry: _Entry, on: datetime.date) -> bool:
-    assert entry.start is not None
-    return entry.start <= on and (entry.end is None or on <= entry.end)
+    return _within(entry.period, on, entry.grace)
 
 
 def _choose(entries: tuple[_Entry, ...], on: datetime.date | None) -> _Entry | None:
     """The entry an alias stands for on a date.
 
-    Short forms out of office (plus grace) drop out. Of the rest, undated aliases and leaders in
-    office on ``on`` come first, then the kind order, then the latest start: so "Michel" is
-    Charles Michel of the EU (from 2019) rather than of Belgium (to 2019) when no date is given.
+    Dated aliases outside their period (leaders' short forms: office plus grace) drop out. Of the
+    rest, undated aliases and those whose period holds ``on`` come first, then the kind order,
+    then a dated entry before an undated one (so "Moscow" in 1987 is ``SUN``, not the undated
+    ``RUS``), then the latest start: so "Michel" is Charles Michel of the EU (from 2019) rather
+    than of Belgium (to 2019) when no date is given. Without a date, undated aliases win: the
+    state of today.
     """
     valid = [entry for entry in entries if _valid(entry, on)]
     if not valid:
         return None
 
-    def rank(entry: _Entry) -> tuple[int, int, int]:
-        current = entry.start is None or (on is not None and _in_office(entry, on))
-        latest_first = -(entry.start or datetime.date.min).toordinal()
-        return (int(not current), _KIND_RANK[entry.kind], latest_first)
+    def rank(entry: _Entry) -> tuple[int, int, int, int]:
+        period = entry.period
+        current = period is None or (on is not None and _within(period, on, _NO_GRACE))
+        start = period[0] if period is not None else None
+        latest_first = -(start or datetime.date.min).toordinal()
+        return (int(not current), _KIND_RANK[entry.kind], int(period is None), latest_first)
 
     return min(valid, key=rank)
 
 
 def _overlap(a: _Entry, b: _Entry) -> bool:
-    """Whether two entries can stand for the same thing at once (undated ones always can)."""
-    if a.start is None or b.start is None:
-        return True
-    a_end = a.end or datetime.date.max
-    b_end = b.end or datetime.date.max
-    return a.start <= b_end and b.start <= a_end
+    """Whether two entries of one alias and kind would stand for different codes at once.
+
+    Two undated entries always would. A dated entry beside an undated one would not: the dated
+    one holds in its period, the undated one at other dates. Two dated entries would where their
+    periods meet.
+    """
+    if a.period is None or b.period is None:
+        return a.period is None and b.period is None
+    a_start, a_end = a.period
+    b_start, b_end = b.period
+    return (a_start or datetime.date.min) <= (b_end or datetime.date.max) and (
+        b_start or datetime.date.min
+    ) <= (a_end or datetime.date.max)
 
 
 def _atom(char: str) -> str:
@@ -370,7 +426,8 @@ class ActorTable:
 
         Case and whitespace are ignored, as are a leading "the" and a possessive "'s"; an actor
         code ("JPN", "EU") stands for itself. With ``on``, a leader's surname resolves only while
-        the leader is in office (plus `GRACE_DAYS`).
+        the leader is in office (plus `GRACE_DAYS`), and a name with a validity period stands for
+        its code only within it ("Moscow" is ``SUN`` on a date until 1991, else ``RUS``).
         """
         if not isinstance(name, str):
             raise TypeError(f"name must be str, not {type(name).__name__}")
@@ -484,6 +541,7 @@ _TABLES = (
     "seats_agencies.yaml",
     "leaders.yaml",
     "entities.yaml",
+    "historic.yaml",
 )
 _NOT_ACTORS = "not_actors.yaml"
 

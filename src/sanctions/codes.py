@@ -1,9 +1,14 @@
 """Actor codes: ISO 3166-1 alpha-3 for states (from pycountry) plus the bloc table.
 
+States that no longer exist keep their former alpha-3 code from ISO 3166-3 (pycountry's
+``historic_countries``), as the annotation guide asks: ``SUN`` for the Soviet Union, ``YUG``,
+``CSK``, ``DDR``. A historic code that ISO has since given to a current country (``ATF``)
+stays the current country's.
+
 >>> is_actor_code("JPN"), is_actor_code("EU"), is_actor_code("XXX")
 (True, True, False)
->>> actor_name("KOR")
-'South Korea'
+>>> actor_name("KOR"), actor_name("SUN"), is_historic("SUN"), is_historic("RUS")
+('South Korea', 'Soviet Union', True, False)
 """
 
 from __future__ import annotations
@@ -19,7 +24,16 @@ from ._compat import StrEnum
 from ._tables import load_rows
 from .errors import UnknownActorError, VocabularyError
 
-__all__ = ["ActorKind", "actor_kind", "actor_name", "all_codes", "bloc_codes", "is_actor_code"]
+__all__ = [
+    "ActorKind",
+    "actor_kind",
+    "actor_name",
+    "all_codes",
+    "bloc_codes",
+    "historic_codes",
+    "is_actor_code",
+    "is_historic",
+]
 
 
 class ActorKind(StrEnum):
@@ -59,10 +73,24 @@ def _states() -> Mapping[str, str]:
         if row.code in names:
             raise VocabularyError(f"extra_states.yaml: {row.code} is already an ISO code")
         names[row.code] = row.name
+    for code, name in _historic().items():
+        names.setdefault(code, name)  # a code ISO has reassigned stays the current country's
     names.update(_DISPLAY_NAMES)
     overlap = set(names) & set(_blocs())
     if overlap:
         raise VocabularyError(f"blocs.yaml: codes clash with state codes: {sorted(overlap)}")
+    return MappingProxyType(names)
+
+
+@cache
+def _historic() -> Mapping[str, str]:
+    """ISO 3166-3 codes of former countries not reused by a current one, with display names."""
+    current = {country.alpha_3 for country in pycountry.countries}
+    names = {}
+    for country in pycountry.historic_countries:
+        if country.alpha_3 not in current:
+            # "Zaire, Republic of" reads as "Zaire"; _DISPLAY_NAMES fixes the rest.
+            names[country.alpha_3] = country.name.split(",")[0]
     return MappingProxyType(names)
 
 
@@ -84,6 +112,13 @@ _DISPLAY_NAMES = {
     "COD": "DR Congo",
     "USA": "United States",
     "GBR": "United Kingdom",
+    # former countries (ISO 3166-3)
+    "SUN": "Soviet Union",
+    "DDR": "East Germany",
+    "BYS": "Byelorussian SSR",
+    "VDR": "North Vietnam",
+    "YMD": "South Yemen",
+    "FXX": "Metropolitan France",
 }
 
 
@@ -94,8 +129,18 @@ def bloc_codes() -> frozenset[str]:
 
 @cache
 def all_codes() -> frozenset[str]:
-    """Every valid actor code: ISO alpha-3 states, extra states and blocs."""
+    """Every valid actor code: ISO alpha-3 states (current and former), extra states and blocs."""
     return frozenset(_states()) | frozenset(_blocs())
+
+
+def historic_codes() -> frozenset[str]:
+    """The codes of former countries (ISO 3166-3): SUN, YUG, CSK, DDR, ZAR, ..."""
+    return frozenset(_historic())
+
+
+def is_historic(code: str) -> bool:
+    """Whether ``code`` is the code of a country that no longer exists (``SUN``, ``YUG``)."""
+    return code in _historic()
 
 
 def is_actor_code(code: str) -> bool:

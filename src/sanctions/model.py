@@ -79,13 +79,14 @@ MAX_INT = 2**63 - 1
 def _check_code(code: str) -> str:
     if not is_actor_code(code):
         raise ValueError(
-            f"{code!r} is not an actor code (ISO 3166-1 alpha-3 such as 'RUS', "
-            "or a bloc code such as 'EU', 'UN', 'G7')"
+            f"{code!r} is not an actor code (ISO 3166-1 alpha-3 such as 'RUS', a former "
+            "country's ISO 3166-3 code such as 'SUN', or a bloc code such as 'EU', 'UN', 'G7')"
         )
     return code
 
 
-#: A state's ISO 3166-1 alpha-3 code (plus TWN, XKX) or a bloc code (EU, UN, G7, NATO, ...).
+#: A state's ISO 3166-1 alpha-3 code (plus TWN, XKX), a former state's ISO 3166-3 code (SUN,
+#: YUG, CSK, DDR, ...) or a bloc code (EU, UN, G7, NATO, ...).
 ActorCode = Annotated[str, AfterValidator(_check_code)]
 
 
