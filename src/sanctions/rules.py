@@ -154,6 +154,9 @@ class Cues:
     #: Words that set a measure in the past of the report ("already", "had imposed", "in
     #: 2014"): such a measure takes no date from the article's (optional in a cue table).
     background_cues: re.Pattern[str] = re.compile(r"(?!)")
+    #: A private party acting as the subject before a measure ("Indian traders have called
+    #: for a boycott"): with no state named as issuer, it states no sanctions measure.
+    private_subjects: re.Pattern[str] = re.compile(r"(?!)")
 
 
 class _AnaphorRow(BaseModel):
@@ -245,6 +248,9 @@ def _load_cues(data: object, where: str) -> Cues:
         response_cues=word_set("response_cues"),
         background_cues=(
             word_set("background_cues") if "background_cues" in data else re.compile(r"(?!)")
+        ),
+        private_subjects=(
+            word_set("private_subjects") if "private_subjects" in data else re.compile(r"(?!)")
         ),
     )
 

@@ -135,6 +135,10 @@ def _sentence_measures(
         if status is None:
             continue
         explicit_issuer = bool(issuers)
+        if not issuers and cues.private_subjects.search(
+            text, _clause_start(text, sentence[0], trigger.start), trigger.start
+        ):
+            continue  # "Indian traders have called for a boycott": no state acts
         if not issuers:
             focus = context.focus_issuer(targets)
             if focus is None:
