@@ -19,6 +19,15 @@ from .mentions import _Actor
 from .sentences import _clause_end, _clause_start, _first_words, _last_words
 from .triggers import _Trigger
 
+# A modal or an infinitive before a trigger: what an "if" after it conditions.
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|should|must|to)\b|'ll\b", re.I)
+# A wish or request that governs a lift: "hoped to lift", "urged Washington to ease".
+_WISH = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|want\w*|wish\w*|seek\w*|sought|ask\w*|urg\w*|"
+    r"call\w*\s+(?:on|for)|press\w*\s+(?:for|to)|push\w*\s+(?:for|to)|lobb\w*|appeal\w*|"
+    r"demand\w*|dangl\w*)\b(?:\s+[\w'’.-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
 _MODAL_HEAD = re.compile(r"[\w'’.-]+(?:\s+(?:not|no\s+longer)\b)?")
 _STATUS_ORDER = ("negation", "imposed", "lifted", "threatened", "announced")
 # A trigger that starts with a measure noun is lifted like a noun-form one ("scrapped the curbs").
@@ -153,6 +162,11 @@ def _status(
         after = text[trigger.end : min(sentence[1], trigger.end + 200)]
         other = _NEXT_STATEMENT.search(after)
         after = after[: other.start()] if other else after
+        if name == "threatened" and trigger.rule.form == "verb" and not _MODAL.search(modal_left):
+            # a plain statement ("bans ships from its ports if they are part of the shadow
+            # fleet"): the "if" scopes over what is banned, not over the ban
+            scoped = _CONDITION.search(after)
+            after = after[: scoped.start()] if scoped else after
         if status_cues.right.search(after if name == "threatened" else right):
             found[name] = (0, len(left))
             continue
@@ -180,6 +194,12 @@ def _status(
             found["lifted"] = (0, len(left))
     if "lifted" in found and _AVERTED.search(clause_left):
         del found["lifted"]  # "only just avoided letting its sanctions lapse": still in force
+    wish = _WISH.search(left[: found["lifted"][1]]) if "lifted" in found else None
+    if wish is not None:
+        # "hoped to lift the sanctions": the lift is only wished; the measure stands
+        del found["lifted"]
+        if "threatened" in found and found["threatened"][1] >= wish.start():
+            del found["threatened"]
     if governed:
         found["threatened"] = (0, 0)
     if not found:
