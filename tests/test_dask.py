@@ -19,7 +19,7 @@ _MEASURES = [
     "Canada froze the assets of nine Belarusian officials on Monday.",
     "Britain banned imports of Russian vodka and caviar from March.",
     "The European Union imposed sanctions on Iran over its drone programme.",
-    "Japan stripped Russia of its most-favoured nation trade status.",
+    "Canada revoked the most-favoured-nation standing of Belarus.",
     "Washington threatened Venezuela with new oil sanctions if the vote is not free.",
     "Australia imposed a travel ban on 12 senior Myanmar generals.",
     "Norway suspended talks with Russia on fishing quotas in the Barents Sea.",

@@ -58,7 +58,7 @@ _ARTICLES = [
     "Britain banned imports of Russian vodka and caviar from March, and the European Union "
     "agreed a ban on exports of luxury goods to Russia. Shares in a London brewer rose 2 "
     "percent after it reported higher profit.",
-    "Japan stripped Russia of its most-favoured nation trade status and suspended talks on a "
+    "Canada revoked the most-favoured-nation standing of Belarus and suspended talks on a "
     "peace treaty. Moscow expelled two Japanese diplomats in retaliation on Friday.",
     "The report, published on Tuesday, found that support for the airport expansion had "
     "grown. The central bank left rates unchanged.",

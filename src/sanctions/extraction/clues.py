@@ -83,8 +83,8 @@ def _relative_subject(text: str, trigger_end: int, actor: _Actor) -> bool:
     )
 
 
-# A state's own people forbidden to deal: "Chinese citizens and institutions may not do
-# business with them", "Americans are barred from dealing with the firm", "U.S. persons can no
+# A state's own people forbidden to deal: "Dutch banks and firms may no longer trade with the
+# listed shipowners", "Americans are barred from dealing with the firm", "U.S. persons can no
 # longer". The state whose people are bound is the one that imposes.
 _OWN_PEOPLE = re.compile(
     r"(?:\s+(?:and\s+)?(?:citizens|nationals|companies|firms|banks|persons|people|individuals|"

@@ -110,8 +110,8 @@ class _Context:
         if seen:
             first = {code: position for position, code in enumerate(self.issuer_counts)}
             return max(seen, key=lambda code: (self.issuer_counts[code], -first[code]))
-        # Nothing issued yet: the first party the article shows acting ("The Arab League is
-        # piling pressure on ...").
+        # Nothing issued yet: the first party the article shows acting ("The African Union is
+        # stepping up its pressure on ...").
         return next((code for code in self.actors_first if code not in exclude), None)
 
 

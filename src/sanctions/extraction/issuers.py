@@ -165,7 +165,7 @@ def _issuer_own_people(s: _Scope, used: set[int]) -> list[_Actor]:
 def _issuer_part_of(s: _Scope, used: set[int]) -> list[_Actor]:
     """The owner of the package a measure is part of.
 
-    "restrictions ... could form part of the EU response".
+    "the curbs would be part of the bloc's answer".
     """
     text, cues = s.text, s.cues
     part = next(
@@ -243,7 +243,7 @@ def _issuer_inside(
 def _issuer_planner(s: _Scope, used: set[int]) -> list[_Actor]:
     """The owner of a plan or decision to act.
 
-    "the G7 plan to cap the price of Russian oil", "against the Trump administration's plan
+    "the Canadian plan to ban Iranian steel", "against the White House's plan
     to put tariffs on ...".
     """
     planners = [
@@ -301,7 +301,7 @@ def _with_companions(s: _Scope, used: set[int], issuers: list[_Actor]) -> list[_
         issuers += _coordinated(text, s.actors, joined[0], +1)
     last = max(issuers, key=lambda a: a.start)
     if _FOLLOWED.match(text, last.end):
-        # "Japan has followed the US and Europe and levied sanctions": all three.
+        # "Canada has followed Britain and the EU and imposed sanctions": all three.
         followed = [j for j, a in s.before if a.start > last.end and id(a) not in used]
         if followed:
             issuers += _coordinated(text, s.actors, followed[0], +1)
@@ -322,7 +322,7 @@ def _issuer_after(s: _Scope, used: set[int]) -> list[_Actor]:
             or cues.issuer_heads.match(head)
             or _from_issuer(text, s.trigger, actor)
         ):
-            # "cut off from SWIFT under U.S. and EU sanctions": every owner in the list
+            # "shut out of SWIFT under British and Canadian sanctions": every owner in the list
             return [a for a in _coordinated(text, s.actors, i, +1) if id(a) not in used]
     return []
 
@@ -347,7 +347,7 @@ def _issuer_clause_subject(s: _Scope, used: set[int]) -> list[_Actor]:
             _SUBORDINATE.search(text, max(floor, clause_start - 10), clause_start)
             and "," not in text[clause_start : s.trigger.start]
         ):
-            break  # "demands Tehran must meet before the sanctions can be removed"
+            break  # "conditions Minsk has to meet before the curbs are eased"
         if _may_issue(text, s.actors[index], used, floor, clause_start, s.cues):
             return _coordinated(text, s.actors, index, -1)
     return []

@@ -179,7 +179,7 @@ def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list
     index = first + step
     while 0 <= index < len(actors):
         if actors[index].kind is AliasKind.ENTITY and 0 <= index + step < len(actors):
-            # "Three Russian banks, Sberbank among them, and one Belarusian bank": an entity
+            # "two Iranian lenders, Bank Melli among them, and one Syrian lender": an entity
             # named in an aside between two coordinated demonyms is passed over
             ends = (group[-1], actors[index + step])
             prev, cur = ends if step > 0 else ends[::-1]
@@ -193,7 +193,7 @@ def _coordinated(text: str, actors: list[_Actor], first: int, step: int) -> list
         if prev.possessive:
             between = re.sub(r"^(?:'s|’s|')", "", between)
         if not _COORD.match(between) and not (
-            # "three Russian banks and one Belarusian bank": two demonyms, each with its head
+            # "two Iranian lenders and one Syrian lender": two demonyms, each with its head
             prev.kind is AliasKind.DEMONYM
             and cur.kind is AliasKind.DEMONYM
             and _HEAD_COORD.match(between)

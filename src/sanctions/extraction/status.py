@@ -131,7 +131,7 @@ def _status(
         return Status.IMPOSED
     if trigger.rule.form == "noun":
         near_left = _last_words(text[sentence[0] : trigger.start], 4)
-        # "evading sanctions" is talk; "breaching the G7 price cap on Russian oil" still
+        # "evading sanctions" is talk; "flouting the EU's ban on Syrian oil" still
         # reports a measure, named with its owner and its target
         if cues.commentary_right.search(right) and not cues.status["lifted"].left.search(near_left):
             return None  # but "scrapping the sanctions programme" ends it
