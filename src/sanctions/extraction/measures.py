@@ -1,9 +1,10 @@
 """Stage 8: assemble the measures of each sentence and build the `Measure` objects.
 
 For each trigger: its roles (`roles`), its status (`status`), the parties the document
-supplies where the sentence names none (`discourse`), the kind and count of its target, and
-its evidence span. A general "sanctions" is dropped where the same statement names a
-specific type for the same parties; one `Measure` is kept per (issuer, target, type, status).
+supplies where the sentence names none (`discourse`), the kind, count and name of its target
+(`targets`), and its evidence span. A general "sanctions" is dropped where the same statement
+names a specific type for the same parties; one `Measure` is kept per (issuer, target, type,
+status).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from .discourse import _Context
 from .mentions import _Actor
 from .normalize import _original_span
 from .roles import _roles
-from .sentences import _clause_end, resolve_date
+from .sentences import _clause_end, _clause_start, resolve_date
 from .status import _status
+from .targets import _target_details
 from .triggers import _Trigger
 
 # Evidence stops where another item or clause begins: "expelled four diplomats, and Beijing".
@@ -31,37 +33,6 @@ _LIST_BREAK = re.compile(r"[,;]|\s(?:and|but|while)\s")
 _NEW_STATEMENT = re.compile(
     r",\s+(?:warning|adding|saying|threatening|and\s+(?:warned|threatened|said))\b", re.IGNORECASE
 )
-_INDIVIDUAL = re.compile(
-    r"\b(?:individuals?|persons?|people|officials?|oligarchs?|businessm[ae]n|businesspeople|"
-    r"president|prime\s+minister|minister|leaders?|generals?|commanders?|officers|elites?|"
-    r"politicians|lawmakers|wife|husband|relatives|family|families|chief|executives?|judges|"
-    r"sons?|daughters?|members|figures|advisers|nationals?\s+(?=close)|head)\b",
-    re.IGNORECASE,
-)
-_ENTITY = re.compile(
-    r"\b(?:banks?|lenders?|compan(?:y|ies)|firms?|entities|organi[sz]ations?|groups?|"
-    r"broadcasters?|outlets?|channels?|producers?|affiliates?|vessels?|tankers?|ships|"
-    r"carriers?|enterprises|corporations?|funds?|institutions|agenc(?:y|ies)|"
-    r"subsidiaries|conglomerates?|exchanges?|refiners?|refineries|end\s+users|giant|Corps)\b",
-    re.IGNORECASE,
-)
-_SECTOR = re.compile(
-    r"\b(?:sectors?|industry|industries|(?:energy|banking|financial|defen[cs]e|oil\s+and\s+gas|"
-    r"mining|shipping|technology)\s+(?:sector|industry|companies))\b",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(
-    r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds?)\s+(?:(?:more|other|new|additional|"
-    r"current|former|senior|top|and|of)\s+){0,3}(?:[A-Z][\w-]*\s+){0,2}(?:\w+\s+)?"
-    r"(?:individuals|persons|people|officials|oligarchs|entities|companies|firms|banks|lenders|"
-    r"organi[sz]ations|businessmen|vessels|tankers|affiliates|generals|members)\b"
-)
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50,
-}  # fmt: skip
 _FROM_ORIGIN = re.compile(r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$")
 _EXPORT_WORD = re.compile(r"\bexports?\b", re.IGNORECASE)
 
@@ -81,6 +52,7 @@ class _Found:
     sentence: int
     date: dt.date | None
     response: bool
+    name: str | None = None
 
 
 def _measures_by_sentence(
@@ -147,11 +119,8 @@ def _sentence_measures(
             focus_target = context.focus_target(issuers)
             targets = [focus_target] if focus_target else []
         clause_end = _clause_end(text, trigger.end, sentence[1])
-        kind, count = _target_kind(text, trigger, clause_end)
-        if kind is TargetKind.STATE and any(
-            a.kind is AliasKind.ENTITY and a.code in targets for a in actors
-        ):
-            kind = TargetKind.ENTITY  # "the Treasury blacklisted Sovcomflot"
+        clause = (_clause_start(text, sentence[0], trigger.start), clause_end)
+        kind, count, name = _target_details(text, sentence, trigger, clause, actors, targets)
         evidence_end = trigger.end
         for actor in actors:
             if (
@@ -174,6 +143,7 @@ def _sentence_measures(
                         target=target,
                         kind=kind,
                         count=count,
+                        name=name,
                         start=trigger.start,
                         end=evidence_end,
                         sentence=index,
@@ -183,24 +153,6 @@ def _sentence_measures(
                 )
         context = context.noted(issuers, targets)
     return _drop_general(text, found), context
-
-
-def _target_kind(text: str, trigger: _Trigger, end: int) -> tuple[TargetKind, int | None]:
-    window = text[trigger.start : min(end, trigger.end + 120)]
-    count_match = _COUNT.search(window)
-    count = None
-    if count_match:
-        raw = count_match.group("n").replace(",", "").lower()
-        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
-    if _INDIVIDUAL.search(window):
-        return TargetKind.INDIVIDUAL, count
-    if _ENTITY.search(window):
-        return TargetKind.ENTITY, count
-    if trigger.rule.sector is not None:
-        return trigger.rule.sector, count
-    if _SECTOR.search(window):
-        return TargetKind.SECTOR, count
-    return TargetKind.STATE, count
 
 
 def _origin_flip(
@@ -283,7 +235,7 @@ def _to_measures(
                 type=item.type,
                 status=item.status,
                 issuer=Issuer(code=item.issuer),
-                target=Target(code=item.target, kind=item.kind, count=item.count),
+                target=Target(code=item.target, kind=item.kind, count=item.count, name=item.name),
                 evidence=Evidence(text=text[item.start : item.end], start=item.start, end=item.end),
                 date=item.date or day,
                 source=source,
