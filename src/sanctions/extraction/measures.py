@@ -33,6 +33,14 @@ _LIST_BREAK = re.compile(r"[,;]|\s(?:and|but|while)\s")
 _NEW_STATEMENT = re.compile(
     r",\s+(?:warning|adding|saying|threatening|and\s+(?:warned|threatened|said))\b", re.IGNORECASE
 )
+# Words right before a measure that make it the cause another measure answers: "in
+# retaliation for Oslo's sanctions", "after the EU imposed an embargo".
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:in\s+response\s+to|responding\s+to|in\s+retaliation\s+(?:for|against)|"
+    r"retaliat\w*\s+(?:for|against)|to\s+(?:counter|answer|retaliate\s+for)|in\s+answer\s+to|"
+    r"after|following)\s+(?:[\w'’.,-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 _FROM_ORIGIN = re.compile(r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$")
 _EXPORT_WORD = re.compile(r"\bexports?\b", re.IGNORECASE)
 
@@ -53,6 +61,8 @@ class _Found:
     date: dt.date | None
     response: bool
     name: str | None = None
+    #: It stands where a response cue names a cause ("in retaliation for Oslo's sanctions").
+    cause: bool = False
 
 
 def _measures_by_sentence(
@@ -149,6 +159,7 @@ def _sentence_measures(
                         sentence=index,
                         date=date,
                         response=response,
+                        cause=bool(_CAUSE_BEFORE.search(text, sentence[0], trigger.start)),
                     )
                 )
         context = context.noted(issuers, targets)
@@ -206,6 +217,33 @@ def _map_back(item: _Found, positions: list[int]) -> _Found:
     return dataclasses.replace(item, start=start, end=end)
 
 
+def _answered(found: list[_Found]) -> dict[int, _Found]:
+    """For each measure that answers another, by index, the measure it answers.
+
+    A measure answers one by its target against its issuer where its sentence has a response
+    cue and it is not itself named as a cause ("in retaliation for Oslo's sanctions"); it
+    answers the measure named as the cause, else the first such measure in the text. The link
+    runs one way: where two measures would answer each other, only the later one in the text
+    answers, so a measure answered never points back.
+    """
+    answers: dict[int, int] = {}
+    for index, item in enumerate(found):
+        if not item.response or item.cause or item.target is None:
+            continue
+        opposite = [
+            other
+            for other, o in enumerate(found)
+            if (o.issuer, o.target) == (item.target, item.issuer)
+        ]
+        if opposite:
+            answers[index] = next((o for o in opposite if found[o].cause), opposite[0])
+    return {
+        index: found[other]
+        for index, other in answers.items()
+        if answers.get(other) != index or found[other].start < found[index].start
+    }
+
+
 def _to_measures(
     text: str, found: list[_Found], day: dt.date | None, source: str | None
 ) -> list[Measure]:
@@ -213,23 +251,15 @@ def _to_measures(
     for item in found:
         seen.setdefault((item.issuer, item.target, item.type, item.status), item)
     firsts = list(seen.values())
+    answered = _answered(firsts)
     measures = []
-    for item in firsts:
-        responds_to = None
-        if item.response and item.target is not None:
-            earlier = next(
-                (
-                    other
-                    for other in firsts
-                    if other.issuer == item.target and other.target == item.issuer
-                    and other is not item
-                ),
-                None,
-            )  # fmt: skip
-            if earlier is not None:
-                responds_to = MeasureRef(
-                    issuer=earlier.issuer, target=earlier.target, type=earlier.type
-                )
+    for index, item in enumerate(firsts):
+        cause = answered.get(index)
+        responds_to = (
+            None
+            if cause is None
+            else MeasureRef(issuer=cause.issuer, target=cause.target, type=cause.type)
+        )
         measures.append(
             Measure(
                 type=item.type,
