@@ -130,7 +130,7 @@ def _sentence_measures(
             targets = [focus_target] if focus_target else []
         clause_end = _clause_end(text, trigger.end, sentence[1])
         clause = (_clause_start(text, sentence[0], trigger.start), clause_end)
-        kind, count, name = _target_details(text, sentence, trigger, clause, actors, targets)
+        kind, count, name = _target_details(text, trigger, clause, actors, targets)
         evidence_end = trigger.end
         for actor in actors:
             if (

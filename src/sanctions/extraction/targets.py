@@ -25,7 +25,7 @@ looked up in ``data/target_words.yaml``:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -40,7 +40,8 @@ from .mentions import _Actor
 from .triggers import _Trigger
 
 _PRIORITY = (TargetKind.INDIVIDUAL, TargetKind.ENTITY, TargetKind.SECTOR, TargetKind.STATE)
-_WORDS_AFTER = 14  # how far a target phrase runs past its trigger, in words
+# How far a target phrase runs past its trigger: 14 words.
+_WORDS_AFTER = re.compile(r"(?:\s*\S+){0,14}")
 
 # Where a target phrase ends: punctuation (a comma only where no list goes on), a clause or an
 # adjunct (a reason, a time, an agent), or a second verb joined by "and".
@@ -205,7 +206,6 @@ class TargetDetails:
 
 def _target_details(
     text: str,
-    sentence: tuple[int, int],
     trigger: _Trigger,
     clause: tuple[int, int],
     actors: list[_Actor],
@@ -219,9 +219,10 @@ def _target_details(
     state.
     """
     codes = set(targets)
-    details = _phrase_details(text, sentence, trigger, clause, actors, codes)
-    if details.kind is not None:
-        return details.kind, details.count, details.name
+    for span in _phrases(text, trigger, clause):
+        details = _read(text, span, trigger, actors, codes, target_words())
+        if details.kind is not None:
+            return details.kind, details.count, details.name
     entity = next(
         (a for a in actors if a.kind is AliasKind.ENTITY and a.code in codes and a.text), None
     )
@@ -231,35 +232,18 @@ def _target_details(
     return trigger.rule.sector or default or TargetKind.STATE, None, None
 
 
-def _phrase_details(
-    text: str,
-    sentence: tuple[int, int],
-    trigger: _Trigger,
-    clause: tuple[int, int],
-    actors: list[_Actor],
-    targets: set[str],
-) -> TargetDetails:
-    """What the target phrase says: its object after the trigger, else its passive subject."""
-    table = target_words()
-    stop = min(clause[1], _after_words(text, trigger.end, clause[1]))
+def _phrases(text: str, trigger: _Trigger, clause: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    """The target phrases to read, in turn: the object, a passive subject, what was listed."""
+    words = _WORDS_AFTER.match(text, trigger.end, clause[1])
+    stop = words.end() if words else clause[1]
     found = _PHRASE_BREAK.search(text, trigger.end, stop)
-    span = (trigger.start, found.start() if found else stop)
-    details = _read(text, span, trigger, actors, targets, table)
-    start = max(clause[0], sentence[0])
-    before = _PASSIVE_BEFORE.search(text, start, trigger.start)
-    if details.kind is None and before is not None:
-        details = _read(text, (start, before.start()), trigger, actors, targets, table)
-    listed = _LISTED_BEFORE.search(text, start, trigger.start)
-    if details.kind is None and listed is not None:
-        details = _read(text, listed.span("np"), trigger, actors, targets, table)
-    return details
-
-
-def _after_words(text: str, position: int, end: int) -> int:
-    for words, match in enumerate(re.finditer(r"\S+", text[position:end]), start=1):
-        if words > _WORDS_AFTER:
-            return position + match.start()
-    return end
+    yield trigger.start, found.start() if found else stop
+    before = _PASSIVE_BEFORE.search(text, clause[0], trigger.start)
+    if before is not None:
+        yield clause[0], before.start()
+    listed = _LISTED_BEFORE.search(text, clause[0], trigger.start)
+    if listed is not None:
+        yield listed.span("np")
 
 
 def _heads(
