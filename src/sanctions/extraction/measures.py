@@ -22,7 +22,7 @@ from .discourse import _Context
 from .mentions import _Actor
 from .normalize import _original_span
 from .roles import _roles
-from .sentences import _clause_end, _clause_start, resolve_date
+from .sentences import _clause_end, resolve_date
 from .status import _status
 from .targets import _target_details
 from .triggers import _Trigger
@@ -129,8 +129,7 @@ def _sentence_measures(
             focus_target = context.focus_target(issuers)
             targets = [focus_target] if focus_target else []
         clause_end = _clause_end(text, trigger.end, sentence[1])
-        clause = (_clause_start(text, sentence[0], trigger.start), clause_end)
-        kind, count, name = _target_details(text, trigger, clause, actors, targets)
+        kind, count, name = _target_details(text, trigger, sentence, clause_end, actors, targets)
         evidence_end = trigger.end
         for actor in actors:
             if (

@@ -25,6 +25,7 @@ looked up in ``data/target_words.yaml``:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +38,7 @@ from ..actors import AliasKind
 from ..errors import VocabularyError
 from ..vocabulary import MeasureType, TargetKind
 from .mentions import _Actor
+from .sentences import _clause_start
 from .triggers import _Trigger
 
 _PRIORITY = (TargetKind.INDIVIDUAL, TargetKind.ENTITY, TargetKind.SECTOR, TargetKind.STATE)
@@ -207,7 +209,8 @@ class TargetDetails:
 def _target_details(
     text: str,
     trigger: _Trigger,
-    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    clause_end: int,
     actors: list[_Actor],
     targets: Iterable[str],
 ) -> tuple[TargetKind, int | None, str | None]:
@@ -219,8 +222,11 @@ def _target_details(
     state.
     """
     codes = set(targets)
-    for span in _phrases(text, trigger, clause):
-        details = _read(text, span, trigger, actors, codes, target_words())
+    starts = [a.start for a in actors]
+    for span in _phrases(text, trigger, sentence, clause_end):
+        # the mentions in or just before the phrase (actors are in text order)
+        near = actors[bisect_left(starts, span[0] - 40) : bisect_left(starts, span[1])]
+        details = _read(text, span, trigger, near, codes, target_words())
         if details.kind is not None:
             return details.kind, details.count, details.name
     entity = next(
@@ -232,16 +238,19 @@ def _target_details(
     return trigger.rule.sector or default or TargetKind.STATE, None, None
 
 
-def _phrases(text: str, trigger: _Trigger, clause: tuple[int, int]) -> Iterator[tuple[int, int]]:
+def _phrases(
+    text: str, trigger: _Trigger, sentence: tuple[int, int], clause_end: int
+) -> Iterator[tuple[int, int]]:
     """The target phrases to read, in turn: the object, a passive subject, what was listed."""
-    words = _WORDS_AFTER.match(text, trigger.end, clause[1])
-    stop = words.end() if words else clause[1]
+    words = _WORDS_AFTER.match(text, trigger.end, clause_end)
+    stop = words.end() if words else clause_end
     found = _PHRASE_BREAK.search(text, trigger.end, stop)
     yield trigger.start, found.start() if found else stop
-    before = _PASSIVE_BEFORE.search(text, clause[0], trigger.start)
+    clause_start = _clause_start(text, sentence[0], trigger.start)
+    before = _PASSIVE_BEFORE.search(text, clause_start, trigger.start)
     if before is not None:
-        yield clause[0], before.start()
-    listed = _LISTED_BEFORE.search(text, clause[0], trigger.start)
+        yield clause_start, before.start()
+    listed = _LISTED_BEFORE.search(text, clause_start, trigger.start)
     if listed is not None:
         yield listed.span("np")
 
