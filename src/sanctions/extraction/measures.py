@@ -158,7 +158,7 @@ def _sentence_measures(
                         sentence=index,
                         date=date,
                         response=response,
-                        cause=bool(_CAUSE_BEFORE.search(text, sentence[0], trigger.start)),
+                        cause=response and _is_cause(text, sentence[0], trigger.start),
                     )
                 )
         context = context.noted(issuers, targets)
@@ -214,6 +214,11 @@ def _map_back(item: _Found, positions: list[int]) -> _Found:
     """A measure found in squeezed text, with its evidence span in the original text."""
     start, end = _original_span(positions, item.start, item.end)
     return dataclasses.replace(item, start=start, end=end)
+
+
+def _is_cause(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a cue right before ``start`` names the measure there as a cause."""
+    return bool(_CAUSE_BEFORE.search(text, max(sentence_start, start - 120), start))
 
 
 def _answered(found: list[_Found]) -> dict[int, _Found]:

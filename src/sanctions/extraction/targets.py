@@ -104,13 +104,10 @@ _FUNCTION_WORDS = frozenset(
 _NAME_WORD = re.compile(r"[A-Z][\w.&'’()-]*[\w.)]|[A-Z]")
 _PLACE_OR_TIME = re.compile(r"\b(?:on|in|at|from|since|until|by|to|into)\s+$", re.IGNORECASE)
 _NAME_JOIN = re.compile(r"^\s+(?:(?:of|for|de|and|&)\s+(?:the\s+)?)?$")
-_NOT_NAMES = frozenset(
-    (
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Friday", "Saturday", "Sunday",
-    )
-)  # fmt: skip
+_NOT_NAMES = re.compile(  # months and days are times, not names
+    r"(?:(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Sept|Nov|Dec)ember|October|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)\.?$"
+)
 
 
 class TargetWordRow(BaseModel):
@@ -241,12 +238,15 @@ def _target_details(
 def _phrases(
     text: str, trigger: _Trigger, sentence: tuple[int, int], clause_end: int
 ) -> Iterator[tuple[int, int]]:
-    """The target phrases to read, in turn: the object, a passive subject, what was listed."""
+    """The target phrases to read, in turn: the object, a passive subject, what was listed.
+
+    The last two end right before the trigger: they are read at most 160 characters back.
+    """
     words = _WORDS_AFTER.match(text, trigger.end, clause_end)
     stop = words.end() if words else clause_end
     found = _PHRASE_BREAK.search(text, trigger.end, stop)
     yield trigger.start, found.start() if found else stop
-    clause_start = _clause_start(text, sentence[0], trigger.start)
+    clause_start = _clause_start(text, max(sentence[0], trigger.start - 160), trigger.start)
     before = _PASSIVE_BEFORE.search(text, clause_start, trigger.start)
     if before is not None:
         yield clause_start, before.start()
@@ -382,7 +382,7 @@ def _proper_name(
     runs: list[tuple[int, int]] = []
     for word in _NAME_WORD.finditer(text, *span):
         in_state = any(a.start <= word.start() < a.end for a in states)
-        if word.group().rstrip(".") in _NOT_NAMES or (in_state and not runs):
+        if _NOT_NAMES.match(word.group()) or (in_state and not runs):
             continue
         if not runs and _PLACE_OR_TIME.search(text, max(0, word.start() - 8), word.start()):
             continue  # "on Tuesday", "in Brussels": a time or a place, not a target's name
