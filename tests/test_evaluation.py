@@ -78,7 +78,7 @@ def test_bad_gold_type_is_named(tmp_path: Path):
     corpus = tmp_path / "c.jsonl"
     bad = dict(FREEZE, type="boycott")
     corpus.write_text(json.dumps(record("x", [bad])) + "\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match="bad type or status"):
+    with pytest.raises(CorpusError, match="bad type, status or target kind"):
         score_file(corpus)
 
 
@@ -124,3 +124,54 @@ def test_pool_sums_the_records_of_several_scores():
     pooled = pool([hit, miss])
     assert (pooled.tuples.tp, pooled.tuples.fn) == (1, 1)
     assert len(pooled.records) == 2
+
+
+class Fixed:
+    """An extractor that finds one measure whose target has the given kind."""
+
+    def __init__(self, kind):
+        self.kind = kind
+
+    def extract(self, text, *, published=None):
+        from sanctions import Evidence, Issuer, Measure, Target
+
+        return [
+            Measure(
+                type="asset_freeze",
+                status="imposed",
+                issuer=Issuer(code="CAN"),
+                target=Target(code="BLR", kind=self.kind),
+                evidence=Evidence(text=text[:5], start=0, end=5),
+            )
+        ]
+
+
+TEXT = "Canada froze the assets of nine Belarusian officials."
+
+
+def test_target_kind_is_compared_on_matched_measures():
+    gold = [dict(FREEZE, target_kind="individual")]
+    assert score([record(TEXT, gold)], extractor=Fixed("individual")).target_kinds == (1, 1)  # type: ignore[arg-type]
+    assert score([record(TEXT, gold)], extractor=Fixed("state")).target_kinds == (0, 1)  # type: ignore[arg-type]
+
+
+def test_target_kind_skips_misses_and_gold_without_a_kind():
+    missed = dict(FREEZE, type="travel_ban", target_kind="individual")
+    records = [record(TEXT, [FREEZE, missed], "a")]
+    assert score(records, extractor=Fixed("state")).target_kinds == (0, 0)  # type: ignore[arg-type]
+
+
+def test_target_kind_line_in_the_report_and_pooled():
+    from sanctions.evaluation import pool
+
+    gold = [dict(FREEZE, target_kind="entity")]
+    right = score([record(TEXT, gold, "a")], extractor=Fixed("entity"))  # type: ignore[arg-type]
+    wrong = score([record(TEXT, gold, "b")], extractor=Fixed("sector"))  # type: ignore[arg-type]
+    assert "target kind: 1 of 1 matched measures (100.0%)" in right.report()
+    assert "target kind: 1 of 2 matched measures (50.0%)" in pool([right, wrong]).report()
+    assert "target kind: 0 of 0 matched measures\n" in score([]).report()
+
+
+def test_bad_gold_target_kind_is_named():
+    with pytest.raises(CorpusError, match="bad type, status or target kind"):
+        score([record(TEXT, [dict(FREEZE, target_kind="country")])])

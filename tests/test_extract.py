@@ -1046,3 +1046,51 @@ def test_moscow_is_the_soviet_union_in_1987_and_russia_in_2022():
 )
 def test_old_wire_copy(text, published, expected):
     assert tuples(text, published=published) == {expected}
+
+
+# --- responds_to runs one way ---------------------------------------------------------------
+
+
+def links(text):
+    return {
+        (m.issuer.code, m.target.code): None
+        if m.responds_to is None
+        else (m.responds_to.issuer, m.responds_to.target)
+        for m in extract(text)
+    }
+
+
+def test_the_measure_named_as_the_cause_does_not_answer():
+    text = (
+        "Moscow suspended its fisheries talks with Norway on Tuesday in retaliation for "
+        "Oslo's sanctions, the foreign ministry said."
+    )
+    assert links(text) == {("RUS", "NOR"): ("NOR", "RUS"), ("NOR", "RUS"): None}
+
+
+def test_of_two_measures_in_one_sentence_the_later_answers():
+    text = (
+        "The European Union imposed sanctions on Belarus on Monday, and Minsk retaliated by "
+        "banning imports of EU food."
+    )
+    assert links(text) == {("EU", "BLR"): None, ("BLR", "EU"): ("EU", "BLR")}
+
+
+def test_a_chain_of_answers_is_kept_and_no_pair_points_both_ways():
+    text = (
+        "Ottawa expelled two Russian diplomats on Monday. Moscow responded by expelling two "
+        "Canadian diplomats, and Canada answered with fresh sanctions on Russia."
+    )
+    found = extract(text)
+    for answer in found:
+        for cause in found:
+            ref = answer.responds_to
+            back = cause.responds_to
+            mutual = (
+                ref is not None
+                and back is not None
+                and (ref.issuer, ref.target, ref.type) == cause.key[:3]
+                and (back.issuer, back.target, back.type) == answer.key[:3]
+            )
+            assert not mutual
+    assert [m.responds_to is not None for m in found] == [False, True, True]

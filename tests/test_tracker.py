@@ -197,6 +197,40 @@ def test_countermeasures_prefer_an_earlier_measure_against_the_answerer():
     assert cause.key == "JPN:RUS:travel_ban"
 
 
+def test_two_documents_that_each_say_the_other_side_answered_give_no_cycle():
+    # one wire says Oslo answered Moscow, a later one says Moscow answered Oslo
+    oslo = report(
+        "imposed",
+        D(2024, 9, 30),
+        source="wire-1",
+        type="unspecified",
+        issuer="NOR",
+        responds_to=MeasureRef(issuer="RUS", target="NOR", type="talks_suspension"),
+    )
+    moscow = report(
+        "imposed",
+        D(2024, 10, 8),
+        source="wire-2",
+        type="talks_suspension",
+        issuer="RUS",
+        target="NOR",
+        responds_to=MeasureRef(issuer="NOR", target="RUS", type="unspecified"),
+    )
+    for order in ([oslo, moscow], [moscow, oslo]):
+        [(answer, cause)] = ledger(*order).countermeasures()
+        # the measure begun later answers the earlier one
+        assert (answer.key, cause.key) == ("RUS:NOR:talks_suspension", "NOR:RUS:unspecified")
+
+
+def test_undated_claims_both_ways_keep_the_first_reported():
+    first = report(type="unspecified", issuer="NOR", responds_to=MeasureRef(issuer="RUS"))
+    second = report(
+        type="talks_suspension", issuer="RUS", target="NOR", responds_to=MeasureRef(issuer="NOR")
+    )
+    [(answer, cause)] = ledger(first, second).countermeasures()
+    assert (answer.key, cause.key) == ("NOR:RUS:unspecified", "RUS:NOR:talks_suspension")
+
+
 def test_measures_give_the_current_state():
     tracker = ledger(
         report("threatened", D(2022, 2, 1), "a"),

@@ -3,7 +3,8 @@
 The unit is the distinct tuple (issuer, target, type, status class) per record, where the status
 classes are {imposed, announced}, {threatened} and {lifted}; micro precision, recall and F1 are
 summed over records. The same figures are also given with exact statuses, per type, and as
-false alarms: records with no gold measure on which the extractor found one.
+false alarms: records with no gold measure on which the extractor found one. Target kind
+accuracy is counted over the gold tuples the extractor matched (`Score.target_kinds`).
 
 >>> record = {"id": "r1", "text": "Canada froze the assets of nine Belarusian officials.",
 ...           "measures": [{"issuer": "CAN", "target": "BLR", "type": "asset_freeze",
@@ -15,15 +16,14 @@ false alarms: records with no gold measure on which the extractor found one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._jsonl import BadLineError, parse_line
-from .errors import SanctionsError
+from ._corpus import CorpusError, Key, gold_keys, read_corpus
 from .extraction import Extractor, _default
 from .model import Measure
-from .vocabulary import MeasureType, Status, status_class
+from .vocabulary import MeasureType
 
 __all__ = [
     "ERROR_KINDS",
@@ -38,8 +38,6 @@ __all__ = [
     "score_file",
 ]
 
-Key = tuple[str | None, str | None, str, str]
-
 #: The kinds of error, in the order a missed tuple is paired with an extra one of the same
 #: record: the first kind whose test the pair passes names both. What stays unpaired is
 #: ``missed`` (gold, no prediction near it) or ``spurious`` (predicted, no gold near it).
@@ -52,10 +50,6 @@ ERROR_KINDS = (
     "missed",
     "spurious",
 )
-
-
-class CorpusError(SanctionsError, ValueError):
-    """A corpus file or record does not follow the annotation format."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +88,10 @@ class RecordResult:
     gold_exact: frozenset[Key]
     predicted_exact: frozenset[Key]
     error: str | None = None
+    #: For each gold tuple, the target kinds its gold measures give (where they give one).
+    gold_kinds: Mapping[Key, frozenset[str]] = field(default_factory=dict, compare=False)
+    #: For each predicted tuple, the target kind of the first measure extracted with it.
+    predicted_kinds: Mapping[Key, str] = field(default_factory=dict, compare=False)
 
     @property
     def missed(self) -> frozenset[Key]:
@@ -198,6 +196,22 @@ class Score:
         return {t: PRF(*counts[t]) for t in order if t in counts}
 
     @property
+    def target_kinds(self) -> tuple[int, int]:
+        """(agreeing, compared): matched gold tuples with a gold kind, and how many agree.
+
+        A matched tuple agrees when the target kind of the extracted measure is one that gold
+        gives that tuple; tuples gold gives no kind are not compared.
+        """
+        agreeing = compared = 0
+        for record in self.records:
+            for key in record.gold & record.predicted:
+                kinds = record.gold_kinds.get(key)
+                if kinds:
+                    compared += 1
+                    agreeing += record.predicted_kinds.get(key) in kinds
+        return agreeing, compared
+
+    @property
     def negatives(self) -> int:
         """Records with no gold measure."""
         return sum(1 for r in self.records if not r.gold)
@@ -256,6 +270,11 @@ class Score:
             f"false alarms: {self.false_alarms} of {self.negatives} negative records"
             + (f" ({self.false_alarms / self.negatives:.1%})" if self.negatives else "")
         )
+        agreeing, compared = self.target_kinds
+        lines.append(
+            f"target kind: {agreeing} of {compared} matched measures"
+            + (f" ({agreeing / compared:.1%})" if compared else "")
+        )
         lines.append(
             f"tuple (status class): P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}"
             f"  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
@@ -273,60 +292,16 @@ def _fmt(key: Key) -> str:
     return f"{issuer} -> {target}  {type_}  {status}"
 
 
-def _gold_keys(record: Mapping[str, object], where: str) -> tuple[frozenset[Key], frozenset[Key]]:
-    measures = record.get("measures")
-    if not isinstance(measures, list):
-        raise CorpusError(f"{where}: 'measures' must be a list")
-    classed: set[Key] = set()
-    exact: set[Key] = set()
-    for number, item in enumerate(measures, start=1):
-        if not isinstance(item, Mapping):
-            raise CorpusError(f"{where}: measure {number} is not an object")
-        try:
-            type_ = MeasureType(item["type"]).value
-            status = Status(item["status"]).value
-        except (KeyError, ValueError) as exc:
-            raise CorpusError(f"{where}: measure {number}: bad type or status ({exc})") from exc
-        issuer, target = item.get("issuer"), item.get("target")
-        classed.add((_code(issuer), _code(target), type_, status_class(status)))
-        exact.add((_code(issuer), _code(target), type_, status))
-    return frozenset(classed), frozenset(exact)
-
-
-def _code(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _predicted(measures: list[Measure]) -> tuple[frozenset[Key], frozenset[Key]]:
-    classed = {(m.issuer.code, m.target.code, m.type.value, m.status_class) for m in measures}
+def _predicted(
+    measures: list[Measure],
+) -> tuple[frozenset[Key], frozenset[Key], dict[Key, str]]:
+    kinds: dict[Key, str] = {}
+    for m in measures:
+        kinds.setdefault(
+            (m.issuer.code, m.target.code, m.type.value, m.status_class), m.target.kind
+        )
     exact = {(m.issuer.code, m.target.code, m.type.value, m.status.value) for m in measures}
-    return frozenset(classed), frozenset(exact)
-
-
-def read_corpus(path: Path | str) -> Iterator[dict[str, object]]:
-    """Yield the records of a corpus file; a bad line raises `CorpusError` with its number."""
-    path = Path(path)
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot open corpus: {exc.strerror or exc}") from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            try:
-                record = parse_line(line)
-            except BadLineError as exc:
-                raise CorpusError(f"{path}:{number}: {exc}") from None
-            if record is None:
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise CorpusError(f"{path}:{number}: a record needs a 'text' string")
-            if "measures" not in record:
-                raise CorpusError(
-                    f"{path}:{number}: no 'measures' list: not an annotated corpus "
-                    "in the format of the annotation guide"
-                )
-            record.setdefault("id", f"line-{number}")
-            yield record
+    return frozenset(kinds), frozenset(exact), kinds
 
 
 def score(records: Iterable[Mapping[str, object]], *, extractor: Extractor | None = None) -> Score:
@@ -339,7 +314,7 @@ def score(records: Iterable[Mapping[str, object]], *, extractor: Extractor | Non
     results = []
     for number, record in enumerate(records, start=1):
         where = str(record.get("id", f"record {number}"))
-        gold, gold_exact = _gold_keys(record, where)
+        gold, gold_exact, gold_kinds = gold_keys(record, where)
         text = record.get("text")
         error = None
         try:
@@ -351,7 +326,7 @@ def score(records: Iterable[Mapping[str, object]], *, extractor: Extractor | Non
             )
         except Exception as exc:
             measures, error = [], f"{type(exc).__name__}: {exc}"
-        predicted, predicted_exact = _predicted(measures)
+        predicted, predicted_exact, predicted_kinds = _predicted(measures)
         results.append(
             RecordResult(
                 id=where,
@@ -361,6 +336,8 @@ def score(records: Iterable[Mapping[str, object]], *, extractor: Extractor | Non
                 gold_exact=gold_exact,
                 predicted_exact=predicted_exact,
                 error=error,
+                gold_kinds=gold_kinds,
+                predicted_kinds=predicted_kinds,
             )
         )
     return Score(tuple(results))
@@ -369,13 +346,3 @@ def score(records: Iterable[Mapping[str, object]], *, extractor: Extractor | Non
 def score_file(path: Path | str, *, extractor: Extractor | None = None) -> Score:
     """`score` over the records of a corpus file."""
     return score(read_corpus(path), extractor=extractor)
-
-
-def type_counts(records: Iterable[Mapping[str, object]]) -> Counter[str]:
-    """How many gold measures of each type a corpus holds."""
-    counts: Counter[str] = Counter()
-    for record in records:
-        measures = record.get("measures")
-        if isinstance(measures, list):
-            counts.update(str(m.get("type")) for m in measures if isinstance(m, Mapping))
-    return counts

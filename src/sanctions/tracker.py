@@ -435,33 +435,49 @@ class Tracker:
         referenced target and of the referenced type, where given), preferring one aimed at
         the countermeasure's issuer and, among those, the latest one begun no later than the
         countermeasure. References that match nothing in the ledger give no pair.
+
+        The pairs never form a cycle: where reports from several documents say that each of
+        two measures answers the other, the link from the measure begun later (of equal or
+        unknown dates, the one first reported to the ledger) is kept and the other dropped.
         """
-        pairs = []
-        for record in self._records.values():
-            ref = record.responds_to
-            if ref is None:
+        links = []
+        for order, record in enumerate(self._records.values()):
+            cause = self._answered(record)
+            if cause is not None:
+                start, cause_start = _start(record), _start(cause)
+                later = start is not None and cause_start is not None and cause_start < start
+                links.append(((not later, order), record, cause))
+        answers: dict[str, str] = {}
+        for _, record, cause in sorted(links, key=lambda link: link[0]):
+            step: str | None = cause.key
+            while step is not None and step != record.key:
+                step = answers.get(step)
+            if step is None:  # following the answers from the cause never comes back
+                answers[record.key] = cause.key
+        return [
+            (record, cause) for _, record, cause in links if answers.get(record.key) == cause.key
+        ]
+
+    def _answered(self, record: TrackedMeasure) -> TrackedMeasure | None:
+        """The tracked measure that ``record`` answers, by its ``responds_to``, if any."""
+        ref = record.responds_to
+        if ref is None:
+            return None
+        start = _start(record)
+        best: tuple[tuple[bool, bool, dt.date], TrackedMeasure] | None = None
+        for other in self._records.values():
+            if other is record or other.issuer.code != ref.issuer:
                 continue
-            start = _start(record)
-            best: tuple[tuple[bool, bool, dt.date], TrackedMeasure] | None = None
-            for other in self._records.values():
-                if other is record or other.issuer.code != ref.issuer:
-                    continue
-                if ref.target is not None and other.target.code != ref.target:
-                    continue
-                if ref.type is not None and other.type != ref.type:
-                    continue
-                other_start = _start(other)
-                earlier = start is None or other_start is None or other_start <= start
-                rank = (
-                    other.target.code == record.issuer.code,
-                    earlier,
-                    other_start or dt.date.min,
-                )
-                if best is None or rank > best[0]:
-                    best = (rank, other)
-            if best is not None:
-                pairs.append((record, best[1]))
-        return pairs
+            if ref.target is not None and other.target.code != ref.target:
+                continue
+            if ref.type is not None and other.type != ref.type:
+                continue
+            other_start = _start(other)
+            earlier = start is None or other_start is None or other_start <= start
+            rank = (other.target.code == record.issuer.code, earlier, other_start or dt.date.min)
+            if best is None or rank > best[0]:
+                best = (rank, other)
+        return None if best is None else best[1]
 
     # --- files ------------------------------------------------------------------------------
 

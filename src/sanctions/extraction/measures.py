@@ -1,9 +1,10 @@
 """Stage 8: assemble the measures of each sentence and build the `Measure` objects.
 
 For each trigger: its roles (`roles`), its status (`status`), the parties the document
-supplies where the sentence names none (`discourse`), the kind and count of its target, and
-its evidence span. A general "sanctions" is dropped where the same statement names a
-specific type for the same parties; one `Measure` is kept per (issuer, target, type, status).
+supplies where the sentence names none (`discourse`), the kind, count and name of its target
+(`targets`), and its evidence span. A general "sanctions" is dropped where the same statement
+names a specific type for the same parties; one `Measure` is kept per (issuer, target, type,
+status).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .normalize import _OffsetMap, _original_span
 from .roles import _roles
 from .sentences import _clause_end, _clause_start, resolve_date
 from .status import _status
+from .targets import _target_details
 from .triggers import _Trigger
 
 # Evidence stops where another item or clause begins: "expelled four diplomats, and Beijing".
@@ -31,37 +33,14 @@ _LIST_BREAK = re.compile(r"[,;]|\s(?:and|but|while)\s")
 _NEW_STATEMENT = re.compile(
     r",\s+(?:warning|adding|saying|threatening|and\s+(?:warned|threatened|said))\b", re.IGNORECASE
 )
-_INDIVIDUAL = re.compile(
-    r"\b(?:individuals?|persons?|people|officials?|oligarchs?|businessm[ae]n|businesspeople|"
-    r"president|prime\s+minister|minister|leaders?|generals?|commanders?|officers|elites?|"
-    r"politicians|lawmakers|wife|husband|relatives|family|families|chief|executives?|judges|"
-    r"sons?|daughters?|members|figures|advisers|nationals?\s+(?=close)|head)\b",
+# Words right before a measure that make it the cause another measure answers: "in
+# retaliation for Oslo's sanctions", "after the EU imposed an embargo".
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:in\s+response\s+to|responding\s+to|in\s+retaliation\s+(?:for|against)|"
+    r"retaliat\w*\s+(?:for|against)|to\s+(?:counter|answer|retaliate\s+for)|in\s+answer\s+to|"
+    r"after|following)\s+(?:[\w'’.,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-_ENTITY = re.compile(
-    r"\b(?:banks?|lenders?|compan(?:y|ies)|firms?|entities|organi[sz]ations?|groups?|"
-    r"broadcasters?|outlets?|channels?|producers?|affiliates?|vessels?|tankers?|ships|"
-    r"carriers?|enterprises|corporations?|funds?|institutions|agenc(?:y|ies)|"
-    r"subsidiaries|conglomerates?|exchanges?|refiners?|refineries|end\s+users|giant|Corps)\b",
-    re.IGNORECASE,
-)
-_SECTOR = re.compile(
-    r"\b(?:sectors?|industry|industries|(?:energy|banking|financial|defen[cs]e|oil\s+and\s+gas|"
-    r"mining|shipping|technology)\s+(?:sector|industry|companies))\b",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(
-    r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|dozens?|hundreds?)\s+(?:(?:more|other|new|additional|"
-    r"current|former|senior|top|and|of)\s+){0,3}(?:[A-Z][\w-]*\s+){0,2}(?:\w+\s+)?"
-    r"(?:individuals|persons|people|officials|oligarchs|entities|companies|firms|banks|lenders|"
-    r"organi[sz]ations|businessmen|vessels|tankers|affiliates|generals|members)\b"
-)
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50,
-}  # fmt: skip
 _FROM_ORIGIN = re.compile(r"^\s+(?:\w+\s+){0,4}from\s+(?:the\s+)?$")
 _EXPORT_WORD = re.compile(r"\bexports?\b", re.IGNORECASE)
 
@@ -81,6 +60,9 @@ class _Found:
     sentence: int
     date: dt.date | None
     response: bool
+    name: str | None = None
+    #: It stands where a response cue names a cause ("in retaliation for Oslo's sanctions").
+    cause: bool = False
     #: Set in the past of the report ("had already frozen"): no date from the article's.
     background: bool = False
 
@@ -158,11 +140,7 @@ def _sentence_measures(
                 text, _clause_start(text, sentence[0], trigger.start), clause_end
             )
         )
-        kind, count = _target_kind(text, trigger, clause_end)
-        if kind is TargetKind.STATE and any(
-            a.kind is AliasKind.ENTITY and a.code in targets for a in actors
-        ):
-            kind = TargetKind.ENTITY  # "the Treasury blacklisted Sovcomflot"
+        kind, count, name = _target_details(text, trigger, sentence, clause_end, actors, targets)
         evidence_end = trigger.end
         for actor in actors:
             if (
@@ -185,34 +163,18 @@ def _sentence_measures(
                         target=target,
                         kind=kind,
                         count=count,
+                        name=name,
                         start=trigger.start,
                         end=evidence_end,
                         sentence=index,
                         date=date,
                         response=response,
+                        cause=response and _is_cause(text, sentence[0], trigger.start),
                         background=background,
                     )
                 )
         context = context.noted(issuers, targets)
     return _drop_general(text, found), context
-
-
-def _target_kind(text: str, trigger: _Trigger, end: int) -> tuple[TargetKind, int | None]:
-    window = text[trigger.start : min(end, trigger.end + 120)]
-    count_match = _COUNT.search(window)
-    count = None
-    if count_match:
-        raw = count_match.group("n").replace(",", "").lower()
-        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
-    if _INDIVIDUAL.search(window):
-        return TargetKind.INDIVIDUAL, count
-    if _ENTITY.search(window):
-        return TargetKind.ENTITY, count
-    if trigger.rule.sector is not None:
-        return trigger.rule.sector, count
-    if _SECTOR.search(window):
-        return TargetKind.SECTOR, count
-    return TargetKind.STATE, count
 
 
 def _origin_flip(
@@ -271,6 +233,38 @@ def _map_back(item: _Found, offsets: _OffsetMap) -> _Found:
     return dataclasses.replace(item, start=start, end=end)
 
 
+def _is_cause(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a cue right before ``start`` names the measure there as a cause."""
+    return bool(_CAUSE_BEFORE.search(text, max(sentence_start, start - 120), start))
+
+
+def _answered(found: list[_Found]) -> dict[int, _Found]:
+    """For each measure that answers another, by index, the measure it answers.
+
+    A measure answers one by its target against its issuer where its sentence has a response
+    cue and it is not itself named as a cause ("in retaliation for Oslo's sanctions"); it
+    answers the measure named as the cause, else the first such measure in the text. The link
+    runs one way: where two measures would answer each other, only the later one in the text
+    answers, so a measure answered never points back.
+    """
+    answers: dict[int, int] = {}
+    for index, item in enumerate(found):
+        if not item.response or item.cause or item.target is None:
+            continue
+        opposite = [
+            other
+            for other, o in enumerate(found)
+            if (o.issuer, o.target) == (item.target, item.issuer)
+        ]
+        if opposite:
+            answers[index] = next((o for o in opposite if found[o].cause), opposite[0])
+    return {
+        index: found[other]
+        for index, other in answers.items()
+        if answers.get(other) != index or found[other].start < found[index].start
+    }
+
+
 def _to_measures(
     text: str, found: list[_Found], day: dt.date | None, source: str | None
 ) -> list[Measure]:
@@ -278,29 +272,21 @@ def _to_measures(
     for item in found:
         seen.setdefault((item.issuer, item.target, item.type, item.status), item)
     firsts = list(seen.values())
+    answered = _answered(firsts)
     measures = []
-    for item in firsts:
-        responds_to = None
-        if item.response and item.target is not None:
-            earlier = next(
-                (
-                    other
-                    for other in firsts
-                    if other.issuer == item.target and other.target == item.issuer
-                    and other is not item
-                ),
-                None,
-            )  # fmt: skip
-            if earlier is not None:
-                responds_to = MeasureRef(
-                    issuer=earlier.issuer, target=earlier.target, type=earlier.type
-                )
+    for index, item in enumerate(firsts):
+        cause = answered.get(index)
+        responds_to = (
+            None
+            if cause is None
+            else MeasureRef(issuer=cause.issuer, target=cause.target, type=cause.type)
+        )
         measures.append(
             Measure(
                 type=item.type,
                 status=item.status,
                 issuer=Issuer(code=item.issuer),
-                target=Target(code=item.target, kind=item.kind, count=item.count),
+                target=Target(code=item.target, kind=item.kind, count=item.count, name=item.name),
                 evidence=Evidence(text=text[item.start : item.end], start=item.start, end=item.end),
                 date=item.date or (None if item.background else day),
                 source=source,
