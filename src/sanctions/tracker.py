@@ -34,9 +34,11 @@ import io
 import json
 import math
 import os
+import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -472,14 +474,58 @@ class Tracker:
         in ``.parquet``: then a Parquet table of every report with its ``key`` (needs
         ``pip install 'sanctions[parquet]'``). The file is written to a temporary file in the
         same directory, flushed to disk and renamed over ``path``, so a failed save leaves
-        the previous file as it was. Raises `LedgerError` if the lock cannot be had in time.
+        the previous file as it was; temporaries that earlier saves of the same ledger left
+        behind (a process killed mid-save) are removed. A symlink is followed: the file it
+        points to is written and locked, and the link stays. Raises `LedgerError` if the lock
+        cannot be had in time.
+
+        To add to a ledger that other processes may add to as well, use `Tracker.update`: a
+        load, then a save, lets two processes each save what the other did not see.
         """
-        target = Path(path)
+        target = _resolved(path)
+        if target.suffix == ".parquet":
+            _require_pyarrow()
+        with _locked(target):
+            self._save_locked(target)
+
+    def _save_locked(self, target: Path) -> None:
+        """`save` to a resolved ``target`` whose lock this thread holds."""
+        _remove_stale_temporaries(target)
         if target.suffix == ".parquet":
             _require_pyarrow()
             _atomic_write(target, self._write_parquet)
         else:
             _atomic_write(target, self._write_jsonl)
+
+    @classmethod
+    @contextmanager
+    def update(
+        cls, path: str | os.PathLike[str], *, extractor: Extractor | None = None
+    ) -> Iterator[Tracker]:
+        """Load, change and save the ledger at ``path`` under its lock, so no update is lost.
+
+        A context manager: the ledger is locked, loaded (a new, empty one if the file does not
+        exist) and handed to the ``with`` block, and saved when the block ends, before the lock
+        is released. Two processes updating one ledger at once take turns, and each sees what
+        the other added. If the block raises, nothing is saved. The lock is held for the whole
+        block, so do slow work (extraction) before it::
+
+            measures = list(extract_many(records))
+            with Tracker.update("ledger.jsonl") as tracker:
+                tracker.add_measures(measures)
+
+        Raises `LedgerError` for a damaged ledger or a lock not had within `LOCK_TIMEOUT`.
+        """
+        target = _resolved(path)
+        if target.suffix == ".parquet":
+            _require_pyarrow()
+        with _locked(target):
+            if target.exists():
+                tracker = cls.load(target, extractor=extractor)
+            else:
+                tracker = cls(extractor=extractor)
+            yield tracker
+            tracker._save_locked(target)
 
     def _header(self) -> dict[str, object]:
         return {
@@ -669,32 +715,71 @@ def _require_pyarrow() -> None:
         ) from exc
 
 
-def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write ``path`` through a temporary file in its directory, under a file lock."""
+def _resolved(path: str | os.PathLike[str]) -> Path:
+    """``path`` with its symlinks followed, so a ledger is written and locked where it is."""
+    return Path(path).resolve()
+
+
+_locks: dict[tuple[int, Path], FileLock] = {}
+_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the ledger's lock (``path + ".lock"``); again in the same thread holds it already.
+
+    One `FileLock` per ledger per process: it counts nested acquisitions in each thread, so a
+    `Tracker.save` inside `Tracker.update` does not wait for itself, while other threads and
+    processes wait their turn. Keyed by process id too: a forked child must not inherit a
+    lock its parent held as its own.
+    """
     if not path.parent.is_dir():  # filelock would create it; a typo should not
         raise FileNotFoundError(errno.ENOENT, "no such directory", str(path.parent))
-    lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
+    with _locks_guard:
+        key = (os.getpid(), path)
+        lock = _locks.get(key)
+        if lock is None:
+            lock = _locks[key] = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
     try:
         lock.acquire()
     except Timeout as exc:
         raise LedgerError(f"{path}: another process holds {lock.lock_file}") from exc
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as file:
-                write(file)
-                file.flush()
-                os.fsync(file.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, path)
-        except BaseException:
-            with suppress(FileNotFoundError):
-                os.unlink(temporary)
-            raise
-        _fsync_directory(path.parent)
+        yield
     finally:
         lock.release()
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporaries earlier saves of ``path`` left behind; call under its lock.
+
+    Every save of the ledger holds its lock, so under the lock a temporary of this ledger
+    (``.NAME.XXXXXXXX.tmp``, as `tempfile.mkstemp` names it) belongs to a save that died.
+    """
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    with suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+
+
+def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write ``path`` through a temporary file in its directory; call under its lock."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(path.parent)
 
 
 def _fsync_directory(directory: Path) -> None:
