@@ -27,6 +27,7 @@ atomically, under a file lock, so a crash or a concurrent save never leaves a to
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import errno
 import importlib
@@ -242,6 +243,75 @@ class TrackedMeasure(_Frozen):
         return True
 
 
+class _Reports:
+    """The reports of one tracked measure as a `Tracker` adds to it: O(log n) per report.
+
+    The reports stay in lifecycle order as they come (a binary search, then an insertion
+    after the reports of equal rank: what a stable sort of them in the order added gives), and
+    the earliest and latest date of each status are kept, which is all `TrackedMeasure.accepts`
+    compares a new report's date with. Re-sorting and re-validating every report on every
+    addition made a measure of 8,000 reports take 39 s to build.
+    """
+
+    __slots__ = ("earliest", "latest", "reports")
+
+    def __init__(self, reports: Iterable[Measure]) -> None:
+        self.reports = list(reports)  # in lifecycle order already
+        self.earliest: list[dt.date | None] = [None] * len(_LIFECYCLE)
+        self.latest: list[dt.date | None] = [None] * len(_LIFECYCLE)
+        for report in self.reports:
+            self._note(report)
+
+    def _note(self, report: Measure) -> None:
+        if report.date is None:
+            return
+        stage = _LIFECYCLE[report.status]
+        earliest, latest = self.earliest[stage], self.latest[stage]
+        if earliest is None or report.date < earliest:
+            self.earliest[stage] = report.date
+        if latest is None or report.date > latest:
+            self.latest[stage] = report.date
+
+    def accepts(self, report: Measure, window: dt.timedelta) -> bool:
+        """`TrackedMeasure.accepts` for a report of the same issuer, target and type."""
+        if report.date is None:
+            return True
+        stage = _LIFECYCLE[report.status]
+        bounds = zip(self.earliest, self.latest, strict=True)
+        for known_stage, (earliest, latest) in enumerate(bounds):
+            if earliest is None or latest is None:
+                continue
+            if known_stage < stage and latest > report.date:
+                return False
+            if known_stage > stage and earliest < report.date:
+                return False
+            if known_stage == stage and (
+                report.date - earliest > window or latest - report.date > window
+            ):
+                return False
+        return True
+
+    def add(self, report: Measure) -> None:
+        bisect.insort_right(self.reports, report, key=_order)
+        self._note(report)
+
+    def record(self, key: str) -> TrackedMeasure:
+        """The tracked measure these reports make: what `TrackedMeasure.of` gives, unchecked.
+
+        Its checks hold by construction (the reports share issuer, target and type and are in
+        order), and running them again would cost what this class saves.
+        """
+        first, last = self.reports[0], self.reports[-1]
+        return TrackedMeasure.model_construct(
+            key=key,
+            issuer=first.issuer,
+            target=first.target,
+            type=first.type,
+            status=last.status,
+            reports=tuple(self.reports),
+        )
+
+
 def base_key(measure: Measure) -> str:
     """The ledger key of the first tracked measure with this issuer, target and type.
 
@@ -291,9 +361,22 @@ class Tracker:
             raise TypeError(f"window must be a non-negative timedelta, got {window!r}")
         self.extractor = extractor
         self.window = window
-        self._records: dict[str, TrackedMeasure] = {}
+        # Every tracked measure by key, in the order first reported; those in `_stale` have
+        # reports in `_growing` they do not hold yet, until `_records` is next read.
+        self._store: dict[str, TrackedMeasure] = {}
+        self._growing: dict[str, _Reports] = {}
+        self._stale: set[str] = set()
         self._by_identity: dict[_Identity, list[str]] = {}
         self._key_of: dict[Measure, str] = {}
+
+    @property
+    def _records(self) -> dict[str, TrackedMeasure]:
+        """Every tracked measure by key, each with all its reports."""
+        if self._stale:
+            for key in self._stale:
+                self._store[key] = self._growing[key].record(key)
+            self._stale.clear()
+        return self._store
 
     # --- adding -----------------------------------------------------------------------------
 
@@ -345,17 +428,20 @@ class Tracker:
         identity = (report.issuer.code, report.target.code, report.type)
         candidates = self._by_identity.setdefault(identity, [])
         for key in reversed(candidates):
-            record = self._records[key]
-            if record.accepts(report, self.window):
-                self._records[key] = TrackedMeasure.of((*record.reports, report), key)
+            reports = self._growing.get(key)
+            if reports is None:  # the first addition to it: a key never added to is not stale
+                reports = self._growing[key] = _Reports(self._store[key].reports)
+            if reports.accepts(report, self.window):
+                reports.add(report)
+                self._stale.add(key)
                 self._key_of[report] = key
                 return key
         key = base_key(report)
         number = len(candidates) + 1
-        while key in self._records:
+        while key in self._store:
             key = f"{base_key(report)}:{number}"
             number += 1
-        self._records[key] = TrackedMeasure.of((report,), key)
+        self._store[key] = TrackedMeasure.of((report,), key)
         candidates.append(key)
         self._key_of[report] = key
         return key
@@ -364,7 +450,7 @@ class Tracker:
         """Add a record read back from a ledger, as it is."""
         if record.key in self._records:
             raise ValueError(f"duplicate key {record.key!r}")
-        self._records[record.key] = record
+        self._store[record.key] = record
         first = record.reports[0]
         identity = (first.issuer.code, first.target.code, first.type)
         self._by_identity.setdefault(identity, []).append(record.key)
