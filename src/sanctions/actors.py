@@ -22,6 +22,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -29,7 +30,6 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ._compat import StrEnum
 from ._tables import load_rows
 from .codes import is_actor_code
 from .errors import UnknownActorError, VocabularyError
