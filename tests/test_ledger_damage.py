@@ -492,3 +492,122 @@ def test_the_cli_survives_a_record_with_a_lone_surrogate(tmp_path):
     result = run_cli("extract", records)
     assert "Traceback" not in result.stderr
     assert "s2" in {json.loads(line)["source"] for line in result.stdout.splitlines()}
+
+
+# --- concurrent updates, links and leftovers ---------------------------------------------------
+
+
+def _report(number):
+    """A report no other number gives: its own issuer, target and date."""
+    from _support import measure
+
+    codes = ["CAN", "JPN", "GBR", "AUS", "NOR", "CHE", "NZL", "KOR", "USA", "ISL"]
+    return measure(
+        issuer=codes[number % 10],
+        target=["RUS", "BLR", "IRN", "PRK", "SYR"][number // 10 % 5],
+        date=dt.date(2022, 1, 1) + dt.timedelta(days=400 * (number // 50)),
+        source=f"s{number}",
+    )
+
+
+def _update_many(path, numbers, start):
+    start.wait()
+    for number in numbers:
+        with Tracker.update(path) as tracker:
+            tracker.add_measures([_report(number)])
+
+
+def test_two_processes_updating_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "ledger.jsonl"
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    start = context.Barrier(2)
+    halves = [range(0, 100, 2), range(1, 100, 2)]
+    workers = [context.Process(target=_update_many, args=(path, half, start)) for half in halves]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=300)
+        assert worker.exitcode == 0
+    sources = {r.source for record in Tracker.load(path) for r in record.reports}
+    assert sources == {f"s{number}" for number in range(100)}
+
+
+def test_an_update_that_fails_saves_nothing(tmp_path):
+    path = tmp_path / "ledger.jsonl"
+    make_tracker().save(path)
+    before = path.read_bytes()
+
+    def change_and_fail():
+        with Tracker.update(path) as tracker:
+            tracker.add_measures([_report(1)])
+            raise KeyError("the caller changed its mind")
+
+    with pytest.raises(KeyError):
+        change_and_fail()
+    assert path.read_bytes() == before
+
+
+def test_an_update_of_a_missing_ledger_starts_one_and_saves_inside_it_do_not_deadlock(tmp_path):
+    path = tmp_path / "ledger.jsonl"
+    with Tracker.update(path) as tracker:
+        tracker.add_measures([_report(1)])
+        tracker.save(path)  # the lock is this update's own: no wait
+        tracker.add_measures([_report(2)])
+    assert len(Tracker.load(path)) == 2
+
+
+def test_concurrent_track_add_runs_lose_nothing(tmp_path):
+    ledger = tmp_path / "ledger.jsonl"
+    texts = [
+        "Canada froze the assets of nine Belarusian officials.",
+        "Britain banned imports of Russian vodka.",
+        "Japan banned exports of luxury goods to North Korea.",
+        "Norway froze the assets of Iranian banks.",
+        "Australia imposed a travel ban on Syrian officials.",
+        "Switzerland banned imports of Belarusian potash.",
+    ]
+    commands = []
+    for number, text in enumerate(texts):
+        document = tmp_path / f"d{number}.txt"
+        document.write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "sanctions", "track", "add", str(ledger), str(document)]
+        commands.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+    for command in commands:
+        _, err = command.communicate(timeout=300)
+        assert (command.returncode, err) == (0, b"")
+    sources = {r.source for record in Tracker.load(ledger) for r in record.reports}
+    assert sources == {str(tmp_path / f"d{number}.txt") for number in range(len(texts))}
+
+
+def test_saving_through_a_symlink_writes_the_file_it_points_to(tmp_path):
+    real = tmp_path / "data" / "ledger.jsonl"
+    real.parent.mkdir()
+    make_tracker(DOCUMENTS[:2]).save(real)
+    link = tmp_path / "ledger.jsonl"
+    link.symlink_to(real)
+    make_tracker().save(link)
+    assert link.is_symlink()
+    assert Tracker.load(real) == make_tracker()
+    assert (real.parent / "ledger.jsonl.lock").exists()
+    assert not (tmp_path / "ledger.jsonl.lock").exists()
+    with Tracker.update(link) as tracker:
+        tracker.add_measures([_report(3)])
+    assert link.is_symlink()
+    assert len(Tracker.load(real)) == len(make_tracker()) + 1
+
+
+def test_a_save_removes_the_temporaries_of_earlier_saves_that_were_killed(tmp_path):
+    path = tmp_path / "ledger.jsonl"
+    stale = [tmp_path / ".ledger.jsonl.abc_1234.tmp", tmp_path / ".ledger.jsonl.zz9x0y8w.tmp"]
+    kept = [
+        tmp_path / ".ledger.jsonl.x.abcd1234.tmp",  # a temporary of the ledger "ledger.jsonl.x"
+        tmp_path / ".other.jsonl.abcd1234.tmp",
+        tmp_path / "ledger.jsonl.abcd1234.tmp",
+        tmp_path / ".ledger.jsonl.notes",
+    ]
+    for leftover in stale + kept:
+        leftover.write_bytes(b'{"format": "sanctions.ledger"')
+    make_tracker().save(path)
+    assert not any(leftover.exists() for leftover in stale)
+    assert all(leftover.exists() for leftover in kept)
+    assert Tracker.load(path) == make_tracker()

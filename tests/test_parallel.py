@@ -182,3 +182,106 @@ def test_track_add_with_jobs_keeps_the_same_ledger(
     assert json.loads(first[1])["reports"] > 50
     assert first[1].replace(str(one), "") == second[1].replace(str(two), "")
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+
+
+# --- records that cannot go to a worker process -------------------------------------------------
+
+
+def _outcome(records: list[object], processes: int) -> tuple[list[object], str | None]:
+    """The measures extract_many gives before it stops, and its error, if any."""
+    found: list[object] = []
+    try:
+        found.extend(extract_many(records, processes=processes))  # type: ignore[arg-type]
+    except Exception as exc:
+        return found, f"{type(exc).__name__}: {exc}"
+    return found, None
+
+
+def _unpicklable_records(articles: list[dict[str, str]]) -> dict[str, list[object]]:
+    at = CHUNK + 3  # inside the second chunk
+    generator = (line for line in ["Canada froze Iranian assets."])
+    extra = {**articles[at], "callback": lambda: None}  # valid: only its text is read
+    return {
+        "a lambda": [*articles[:at], lambda: None, *articles[at:]],
+        "a generator": [*articles[:at], generator, *articles[at:]],
+        "a mapping holding a lambda": [*articles[:at], extra, *articles[at + 1 :]],
+    }
+
+
+@pytest.mark.parametrize("kind", ["a lambda", "a generator", "a mapping holding a lambda"])
+def test_a_record_that_cannot_be_pickled_gives_what_one_process_gives(
+    articles: list[dict[str, str]], kind: str
+) -> None:
+    records = _unpicklable_records(articles)[kind]
+    one = _outcome(records, 1)
+    two = _outcome(records, 2)
+    assert two == one
+    if kind == "a mapping holding a lambda":
+        assert one[1] is None
+        assert len(one[0]) > 100
+    else:
+        assert one[1] is not None
+        assert f"record {CHUNK + 3}: expected a str or a mapping" in one[1]
+
+
+# --- workers do not outlive their parent --------------------------------------------------------
+
+ORPHAN_SCRIPT = """
+import itertools
+import multiprocessing
+import time
+
+from sanctions import extract_many
+
+
+def records():
+    for number in itertools.count():
+        yield f"Canada froze the assets of {number} Iranian officials."
+
+
+if __name__ == "__main__":
+    measures = extract_many(records(), processes=2)
+    next(measures)
+    print(" ".join(str(child.pid) for child in multiprocessing.active_children()), flush=True)
+    time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting to be reaped has exited)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "orphans.py"
+    script.write_text(ORPHAN_SCRIPT, encoding="utf-8")
+    command = [sys.executable, str(script)]
+    # stderr: the killed parent's resource tracker reports the semaphores it leaked.
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as parent:
+        try:
+            assert parent.stdout is not None
+            workers = [int(pid) for pid in parent.stdout.readline().split()]
+            assert len(workers) >= 2
+            assert all(_alive(pid) for pid in workers)
+        finally:
+            os.kill(parent.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # do not leave them behind if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []

@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
+from enum import StrEnum
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ._compat import StrEnum
 from .codes import is_actor_code
 
 #: Days after a leader leaves office during which the short form (surname) still resolves.

@@ -40,7 +40,7 @@ def _in_vocabulary(df: pd.DataFrame, column: str, function: str) -> pd.Categoric
     if values.isna().any():
         raise ValueError(f"{function}: column {column!r} has missing values")
     labels = np.array([str(v) for v in values.astype(object)], dtype=object)
-    codes = pd.Index(vocabulary, dtype=object).get_indexer(labels)
+    codes = pd.Index(vocabulary, dtype=object).get_indexer(pd.Index(labels, dtype=object))
     unknown = codes == -1
     if unknown.any():
         bad = sorted({str(v) for v in values[unknown]})

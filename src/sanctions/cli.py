@@ -347,16 +347,25 @@ def _load_ledger(path: str, create: bool) -> Tracker:
 
 
 def _cmd_track_add(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
-    tracker = _load_ledger(args.ledger, create=True)
-    before = len(tracker)
-    reports = len(tracker.add_measures(_extracted(args.files, run, args.jobs)))
-    tracker.save(args.ledger)
+    """Extract, then add to the ledger under its lock: concurrent runs lose nothing.
+
+    The ledger is read once first, so a damaged one stops the run before any extraction; it
+    is read again under the lock, as it is then, and saved before the lock is released.
+    """
+    from .tracker import Tracker
+
+    _load_ledger(args.ledger, create=True)
+    measures = list(_extracted(args.files, run, args.jobs))
+    with Tracker.update(args.ledger) as tracker:
+        before = len(tracker)
+        reports = len(tracker.add_measures(measures))
+        tracked = len(tracker)
     summary = {
         "ledger": written(args.ledger),
         "documents": run.documents,
         "reports": reports,
-        "new": len(tracker) - before,
-        "tracked": len(tracker),
+        "new": tracked - before,
+        "tracked": tracked,
     }
     print(json.dumps(summary), file=out)
     return run.status

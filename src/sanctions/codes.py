@@ -14,13 +14,13 @@ stays the current country's.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from functools import cache
 from types import MappingProxyType
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from ._compat import StrEnum
 from ._tables import load_rows
 from .errors import UnknownActorError, VocabularyError
 

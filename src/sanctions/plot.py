@@ -94,7 +94,7 @@ def timeline(
         ax.bar(
             starts.to_pydatetime(),
             counts,
-            width=width,
+            width=width,  # type: ignore[arg-type]  # matplotlib converts it; its stubs say no
             bottom=bottom,
             align="edge",
             label=str(column),

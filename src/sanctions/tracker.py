@@ -27,6 +27,7 @@ atomically, under a file lock, so a crash or a concurrent save never leaves a to
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import errno
 import importlib
@@ -34,9 +35,11 @@ import io
 import json
 import math
 import os
+import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -240,6 +243,75 @@ class TrackedMeasure(_Frozen):
         return True
 
 
+class _Reports:
+    """The reports of one tracked measure as a `Tracker` adds to it: O(log n) per report.
+
+    The reports stay in lifecycle order as they come (a binary search, then an insertion
+    after the reports of equal rank: what a stable sort of them in the order added gives), and
+    the earliest and latest date of each status are kept, which is all `TrackedMeasure.accepts`
+    compares a new report's date with. Re-sorting and re-validating every report on every
+    addition made a measure of 8,000 reports take 39 s to build.
+    """
+
+    __slots__ = ("earliest", "latest", "reports")
+
+    def __init__(self, reports: Iterable[Measure]) -> None:
+        self.reports = list(reports)  # in lifecycle order already
+        self.earliest: list[dt.date | None] = [None] * len(_LIFECYCLE)
+        self.latest: list[dt.date | None] = [None] * len(_LIFECYCLE)
+        for report in self.reports:
+            self._note(report)
+
+    def _note(self, report: Measure) -> None:
+        if report.date is None:
+            return
+        stage = _LIFECYCLE[report.status]
+        earliest, latest = self.earliest[stage], self.latest[stage]
+        if earliest is None or report.date < earliest:
+            self.earliest[stage] = report.date
+        if latest is None or report.date > latest:
+            self.latest[stage] = report.date
+
+    def accepts(self, report: Measure, window: dt.timedelta) -> bool:
+        """`TrackedMeasure.accepts` for a report of the same issuer, target and type."""
+        if report.date is None:
+            return True
+        stage = _LIFECYCLE[report.status]
+        bounds = zip(self.earliest, self.latest, strict=True)
+        for known_stage, (earliest, latest) in enumerate(bounds):
+            if earliest is None or latest is None:
+                continue
+            if known_stage < stage and latest > report.date:
+                return False
+            if known_stage > stage and earliest < report.date:
+                return False
+            if known_stage == stage and (
+                report.date - earliest > window or latest - report.date > window
+            ):
+                return False
+        return True
+
+    def add(self, report: Measure) -> None:
+        bisect.insort_right(self.reports, report, key=_order)
+        self._note(report)
+
+    def record(self, key: str) -> TrackedMeasure:
+        """The tracked measure these reports make: what `TrackedMeasure.of` gives, unchecked.
+
+        Its checks hold by construction (the reports share issuer, target and type and are in
+        order), and running them again would cost what this class saves.
+        """
+        first, last = self.reports[0], self.reports[-1]
+        return TrackedMeasure.model_construct(
+            key=key,
+            issuer=first.issuer,
+            target=first.target,
+            type=first.type,
+            status=last.status,
+            reports=tuple(self.reports),
+        )
+
+
 def base_key(measure: Measure) -> str:
     """The ledger key of the first tracked measure with this issuer, target and type.
 
@@ -289,9 +361,22 @@ class Tracker:
             raise TypeError(f"window must be a non-negative timedelta, got {window!r}")
         self.extractor = extractor
         self.window = window
-        self._records: dict[str, TrackedMeasure] = {}
+        # Every tracked measure by key, in the order first reported; those in `_stale` have
+        # reports in `_growing` they do not hold yet, until `_records` is next read.
+        self._store: dict[str, TrackedMeasure] = {}
+        self._growing: dict[str, _Reports] = {}
+        self._stale: set[str] = set()
         self._by_identity: dict[_Identity, list[str]] = {}
         self._key_of: dict[Measure, str] = {}
+
+    @property
+    def _records(self) -> dict[str, TrackedMeasure]:
+        """Every tracked measure by key, each with all its reports."""
+        if self._stale:
+            for key in self._stale:
+                self._store[key] = self._growing[key].record(key)
+            self._stale.clear()
+        return self._store
 
     # --- adding -----------------------------------------------------------------------------
 
@@ -343,17 +428,20 @@ class Tracker:
         identity = (report.issuer.code, report.target.code, report.type)
         candidates = self._by_identity.setdefault(identity, [])
         for key in reversed(candidates):
-            record = self._records[key]
-            if record.accepts(report, self.window):
-                self._records[key] = TrackedMeasure.of((*record.reports, report), key)
+            reports = self._growing.get(key)
+            if reports is None:  # the first addition to it: a key never added to is not stale
+                reports = self._growing[key] = _Reports(self._store[key].reports)
+            if reports.accepts(report, self.window):
+                reports.add(report)
+                self._stale.add(key)
                 self._key_of[report] = key
                 return key
         key = base_key(report)
         number = len(candidates) + 1
-        while key in self._records:
+        while key in self._store:
             key = f"{base_key(report)}:{number}"
             number += 1
-        self._records[key] = TrackedMeasure.of((report,), key)
+        self._store[key] = TrackedMeasure.of((report,), key)
         candidates.append(key)
         self._key_of[report] = key
         return key
@@ -362,7 +450,7 @@ class Tracker:
         """Add a record read back from a ledger, as it is."""
         if record.key in self._records:
             raise ValueError(f"duplicate key {record.key!r}")
-        self._records[record.key] = record
+        self._store[record.key] = record
         first = record.reports[0]
         identity = (first.issuer.code, first.target.code, first.type)
         self._by_identity.setdefault(identity, []).append(record.key)
@@ -488,14 +576,58 @@ class Tracker:
         in ``.parquet``: then a Parquet table of every report with its ``key`` (needs
         ``pip install 'sanctions[parquet]'``). The file is written to a temporary file in the
         same directory, flushed to disk and renamed over ``path``, so a failed save leaves
-        the previous file as it was. Raises `LedgerError` if the lock cannot be had in time.
+        the previous file as it was; temporaries that earlier saves of the same ledger left
+        behind (a process killed mid-save) are removed. A symlink is followed: the file it
+        points to is written and locked, and the link stays. Raises `LedgerError` if the lock
+        cannot be had in time.
+
+        To add to a ledger that other processes may add to as well, use `Tracker.update`: a
+        load, then a save, lets two processes each save what the other did not see.
         """
-        target = Path(path)
+        target = _resolved(path)
+        if target.suffix == ".parquet":
+            _require_pyarrow()
+        with _locked(target):
+            self._save_locked(target)
+
+    def _save_locked(self, target: Path) -> None:
+        """`save` to a resolved ``target`` whose lock this thread holds."""
+        _remove_stale_temporaries(target)
         if target.suffix == ".parquet":
             _require_pyarrow()
             _atomic_write(target, self._write_parquet)
         else:
             _atomic_write(target, self._write_jsonl)
+
+    @classmethod
+    @contextmanager
+    def update(
+        cls, path: str | os.PathLike[str], *, extractor: Extractor | None = None
+    ) -> Iterator[Tracker]:
+        """Load, change and save the ledger at ``path`` under its lock, so no update is lost.
+
+        A context manager: the ledger is locked, loaded (a new, empty one if the file does not
+        exist) and handed to the ``with`` block, and saved when the block ends, before the lock
+        is released. Two processes updating one ledger at once take turns, and each sees what
+        the other added. If the block raises, nothing is saved. The lock is held for the whole
+        block, so do slow work (extraction) before it::
+
+            measures = list(extract_many(records))
+            with Tracker.update("ledger.jsonl") as tracker:
+                tracker.add_measures(measures)
+
+        Raises `LedgerError` for a damaged ledger or a lock not had within `LOCK_TIMEOUT`.
+        """
+        target = _resolved(path)
+        if target.suffix == ".parquet":
+            _require_pyarrow()
+        with _locked(target):
+            if target.exists():
+                tracker = cls.load(target, extractor=extractor)
+            else:
+                tracker = cls(extractor=extractor)
+            yield tracker
+            tracker._save_locked(target)
 
     def _header(self) -> dict[str, object]:
         return {
@@ -685,32 +817,71 @@ def _require_pyarrow() -> None:
         ) from exc
 
 
-def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write ``path`` through a temporary file in its directory, under a file lock."""
+def _resolved(path: str | os.PathLike[str]) -> Path:
+    """``path`` with its symlinks followed, so a ledger is written and locked where it is."""
+    return Path(path).resolve()
+
+
+_locks: dict[tuple[int, Path], FileLock] = {}
+_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the ledger's lock (``path + ".lock"``); again in the same thread holds it already.
+
+    One `FileLock` per ledger per process: it counts nested acquisitions in each thread, so a
+    `Tracker.save` inside `Tracker.update` does not wait for itself, while other threads and
+    processes wait their turn. Keyed by process id too: a forked child must not inherit a
+    lock its parent held as its own.
+    """
     if not path.parent.is_dir():  # filelock would create it; a typo should not
         raise FileNotFoundError(errno.ENOENT, "no such directory", str(path.parent))
-    lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
+    with _locks_guard:
+        key = (os.getpid(), path)
+        lock = _locks.get(key)
+        if lock is None:
+            lock = _locks[key] = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
     try:
         lock.acquire()
     except Timeout as exc:
         raise LedgerError(f"{path}: another process holds {lock.lock_file}") from exc
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as file:
-                write(file)
-                file.flush()
-                os.fsync(file.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, path)
-        except BaseException:
-            with suppress(FileNotFoundError):
-                os.unlink(temporary)
-            raise
-        _fsync_directory(path.parent)
+        yield
     finally:
         lock.release()
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporaries earlier saves of ``path`` left behind; call under its lock.
+
+    Every save of the ledger holds its lock, so under the lock a temporary of this ledger
+    (``.NAME.XXXXXXXX.tmp``, as `tempfile.mkstemp` names it) belongs to a save that died.
+    """
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    with suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+
+
+def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write ``path`` through a temporary file in its directory; call under its lock."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _fsync_directory(path.parent)
 
 
 def _fsync_directory(directory: Path) -> None:

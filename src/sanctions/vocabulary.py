@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from ._compat import StrEnum
 from ._tables import load_rows
 from .errors import VocabularyError
 
