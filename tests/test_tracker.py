@@ -556,7 +556,7 @@ def test_the_ledger_is_what_re_sorting_every_report_gives(reports, days):
 
 
 def test_adding_a_report_to_a_measure_of_many_does_not_revisit_them(monkeypatch):
-    import sanctions.tracker as tracker_module
+    import sanctions._tracked as tracker_module
 
     calls = 0
     order = tracker_module._order
@@ -581,3 +581,16 @@ def test_adding_a_report_to_a_measure_of_many_does_not_revisit_them(monkeypatch)
     assert len(record.reports) == count
     # Sorting every report again on every addition calls it count**2 / 2 times (4.5 million).
     assert calls < 30 * count
+
+
+def test_docstring_examples():
+    import doctest
+
+    import sanctions.tracker
+
+    # base_key is defined in a private module: its example must still be found here.
+    found = {test.name for test in doctest.DocTestFinder().find(sanctions.tracker) if test.examples}
+    assert {"sanctions.tracker", "sanctions.tracker.base_key"} <= found
+    result = doctest.testmod(sanctions.tracker)
+    assert result.attempted > 0
+    assert result.failed == 0

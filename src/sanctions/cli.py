@@ -290,7 +290,7 @@ def _cmd_extract(args: argparse.Namespace, out: IO[str], run: _Run) -> int:
     if form == "parquet" and not args.output:
         raise _UsageError("--format parquet needs an output file (-o OUT.parquet)")
     if form == "parquet":
-        from .tracker import _require_pyarrow
+        from ._ledger_io import _require_pyarrow
 
         _require_pyarrow()
     measures = _extracted(args.files, run, args.jobs)

@@ -23,33 +23,39 @@ with every report (source and evidence) in lifecycle order::
 
 A ledger is saved as JSON Lines (or Parquet, with ``sanctions[parquet]``) and written
 atomically, under a file lock, so a crash or a concurrent save never leaves a torn file.
+
+This module is the public surface; the pieces live in private modules, one job each:
+`sanctions._tracked` (`TrackedMeasure`, `Event`, and the bookkeeping of a measure's reports)
+and `sanctions._ledger_io` (the file formats, loading, and saving atomically under a lock).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import errno
-import importlib
-import io
-import json
-import math
 import os
-import re
-import tempfile
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from ._jsonl import BadLineError, parse_line
-from .errors import LedgerError
-from .model import Evidence, Issuer, Measure, MeasureRef, Target, Text
-from .vocabulary import MeasureType, Status
+from ._ledger_io import (
+    LEDGER_FORMAT,
+    SCHEMA_VERSION,
+    _atomic_write,
+    _dump_jsonl,
+    _dump_parquet,
+    _ledger_header,
+    _load_jsonl,
+    _load_parquet,
+    _locked,
+    _remove_stale_temporaries,
+    _require_pyarrow,
+    _resolved,
+)
+from ._ledger_io import LOCK_TIMEOUT as LOCK_TIMEOUT  # not used here; importable as it was
+from ._tracked import Event, TrackedMeasure, _Reports, _start, base_key
+from .model import Measure
+from .vocabulary import MeasureType
 
 if TYPE_CHECKING:
     from .extraction import Extractor, Record
@@ -63,264 +69,11 @@ __all__ = [
     "base_key",
 ]
 
-#: Version of the ledger file layout; `Tracker.load` refuses files with a newer one.
-SCHEMA_VERSION = 1
-#: The ``format`` field of a JSON Lines ledger header.
-LEDGER_FORMAT = "sanctions.ledger"
-#: How long to wait for another process's save before giving up, in seconds.
-LOCK_TIMEOUT = 60.0
-
-#: Lifecycle order of the statuses: a measure only moves forward through it.
-_LIFECYCLE: Mapping[Status, int] = {
-    Status.THREATENED: 0,
-    Status.ANNOUNCED: 1,
-    Status.IMPOSED: 2,
-    Status.LIFTED: 3,
-}
-_PARQUET_KEY = "key"
-_PARQUET_ATTR = "sanctions.ledger"
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Event(_Frozen):
-    """One step of a tracked measure's history: a report of its status, by one source."""
-
-    status: Status
-    date: dt.date | None = None
-    source: Text | None = None
-    evidence: Evidence
-
-
-def _order(report: Measure) -> tuple[int, bool, dt.date]:
-    """Lifecycle order: by status, then undated before dated, then by date."""
-    return (_LIFECYCLE[report.status], report.date is not None, report.date or dt.date.min)
-
-
-class TrackedMeasure(_Frozen):
-    """One real-world measure as the ledger knows it: every report of it, in lifecycle order.
-
-    ``issuer``, ``target`` and ``type`` are those of the first report and ``status`` that of
-    the last: they are checked against ``reports``, so a record read back from a ledger is
-    consistent. Build one with `TrackedMeasure.of`.
-    """
-
-    #: Ledger key: ``"ISSUER:TARGET:type"`` (``?`` for an unknown target), ``:2`` ... for a
-    #: later measure with the same issuer, target and type.
-    key: Text = Field(min_length=1)
-    issuer: Issuer
-    target: Target
-    type: MeasureType
-    #: Current status: that of the last report in lifecycle order.
-    status: Status
-    #: Every report of the measure, ordered by status (threatened, announced, imposed,
-    #: lifted), then date (undated first), then the order they were added.
-    reports: tuple[Measure, ...] = Field(min_length=1)
-
-    @field_validator("reports")
-    @classmethod
-    def _lifecycle_order(cls, reports: tuple[Measure, ...]) -> tuple[Measure, ...]:
-        return tuple(sorted(reports, key=_order))
-
-    @model_validator(mode="after")
-    def _agrees_with_reports(self) -> TrackedMeasure:
-        first = self.reports[0]
-        if (self.issuer, self.target, self.type) != (first.issuer, first.target, first.type):
-            raise ValueError(
-                f"{self.key}: issuer, target and type must be those of the first report"
-            )
-        for report in self.reports:
-            if (report.issuer.code, report.target.code, report.type) != (
-                first.issuer.code,
-                first.target.code,
-                first.type,
-            ):
-                raise ValueError(f"{self.key}: reports of different measures: {report.key}")
-        if self.status != self.reports[-1].status:
-            raise ValueError(f"{self.key}: status must be that of the last report")
-        return self
-
-    @classmethod
-    def of(cls, reports: Iterable[Measure], key: str | None = None) -> TrackedMeasure:
-        """A tracked measure from its reports (any order), keyed by `base_key` by default."""
-        ordered = tuple(sorted(reports, key=_order))
-        if not ordered:
-            raise ValueError("a tracked measure needs at least one report")
-        first = ordered[0]
-        return cls(
-            key=key or base_key(first),
-            issuer=first.issuer,
-            target=first.target,
-            type=first.type,
-            status=ordered[-1].status,
-            reports=ordered,
-        )
-
-    @property
-    def history(self) -> tuple[Event, ...]:
-        """The (status, date, source, evidence) of every report, in lifecycle order."""
-        return tuple(
-            Event(status=r.status, date=r.date, source=r.source, evidence=r.evidence)
-            for r in self.reports
-        )
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """The distinct sources that reported the measure, in history order."""
-        return tuple(dict.fromkeys(r.source for r in self.reports if r.source is not None))
-
-    @property
-    def since(self) -> dt.date | None:
-        """When the measure reached its current status (earliest dated such report)."""
-        return self._first_date(self.status)
-
-    @property
-    def imposed_on(self) -> dt.date | None:
-        """Earliest date it was reported imposed, or None."""
-        return self._first_date(Status.IMPOSED)
-
-    @property
-    def lifted_on(self) -> dt.date | None:
-        """Earliest date it was reported lifted, or None."""
-        return self._first_date(Status.LIFTED)
-
-    @property
-    def responds_to(self) -> MeasureRef | None:
-        """The measure this one answers, from the first report that says so."""
-        return next((r.responds_to for r in self.reports if r.responds_to is not None), None)
-
-    def _first_date(self, status: Status) -> dt.date | None:
-        dates = [r.date for r in self.reports if r.status == status and r.date is not None]
-        return min(dates) if dates else None
-
-    def in_force(self, on: dt.date) -> bool:
-        """Whether the measure was imposed on or before ``on`` and not lifted by then.
-
-        Undated reports say nothing about ``on`` and are ignored.
-        """
-        imposed = self.imposed_on
-        lifted = self.lifted_on
-        return imposed is not None and imposed <= on and (lifted is None or lifted > on)
-
-    def measure(self) -> Measure:
-        """The report that stands for the measure's current state.
-
-        The earliest dated report of the current status (the first such report if none is
-        dated): its date is when the measure reached that status.
-        """
-        current = [r for r in self.reports if r.status == self.status]
-        return next((r for r in current if r.date is not None), current[0])
-
-    def accepts(self, report: Measure, window: dt.timedelta) -> bool:
-        """Whether ``report`` is a report of this measure.
-
-        Same issuer, target code and type, and a date consistent with the lifecycle: no later
-        than the reports of later stages, no earlier than those of earlier stages, and within
-        ``window`` of the reports of the same status. An undated report is always consistent.
-        """
-        first = self.reports[0]
-        if (report.issuer.code, report.target.code, report.type) != (
-            first.issuer.code,
-            first.target.code,
-            first.type,
-        ):
-            return False
-        if report.date is None:
-            return True
-        stage = _LIFECYCLE[report.status]
-        for known in self.reports:
-            if known.date is None:
-                continue
-            known_stage = _LIFECYCLE[known.status]
-            if known_stage < stage and known.date > report.date:
-                return False
-            if known_stage > stage and known.date < report.date:
-                return False
-            if known_stage == stage and abs(known.date - report.date) > window:
-                return False
-        return True
-
-
-class _Reports:
-    """The reports of one tracked measure as a `Tracker` adds to it: O(log n) per report.
-
-    The reports stay in lifecycle order as they come (a binary search, then an insertion
-    after the reports of equal rank: what a stable sort of them in the order added gives), and
-    the earliest and latest date of each status are kept, which is all `TrackedMeasure.accepts`
-    compares a new report's date with. Re-sorting and re-validating every report on every
-    addition made a measure of 8,000 reports take 39 s to build.
-    """
-
-    __slots__ = ("earliest", "latest", "reports")
-
-    def __init__(self, reports: Iterable[Measure]) -> None:
-        self.reports = list(reports)  # in lifecycle order already
-        self.earliest: list[dt.date | None] = [None] * len(_LIFECYCLE)
-        self.latest: list[dt.date | None] = [None] * len(_LIFECYCLE)
-        for report in self.reports:
-            self._note(report)
-
-    def _note(self, report: Measure) -> None:
-        if report.date is None:
-            return
-        stage = _LIFECYCLE[report.status]
-        earliest, latest = self.earliest[stage], self.latest[stage]
-        if earliest is None or report.date < earliest:
-            self.earliest[stage] = report.date
-        if latest is None or report.date > latest:
-            self.latest[stage] = report.date
-
-    def accepts(self, report: Measure, window: dt.timedelta) -> bool:
-        """`TrackedMeasure.accepts` for a report of the same issuer, target and type."""
-        if report.date is None:
-            return True
-        stage = _LIFECYCLE[report.status]
-        bounds = zip(self.earliest, self.latest, strict=True)
-        for known_stage, (earliest, latest) in enumerate(bounds):
-            if earliest is None or latest is None:
-                continue
-            if known_stage < stage and latest > report.date:
-                return False
-            if known_stage > stage and earliest < report.date:
-                return False
-            if known_stage == stage and (
-                report.date - earliest > window or latest - report.date > window
-            ):
-                return False
-        return True
-
-    def add(self, report: Measure) -> None:
-        bisect.insort_right(self.reports, report, key=_order)
-        self._note(report)
-
-    def record(self, key: str) -> TrackedMeasure:
-        """The tracked measure these reports make: what `TrackedMeasure.of` gives, unchecked.
-
-        Its checks hold by construction (the reports share issuer, target and type and are in
-        order), and running them again would cost what this class saves.
-        """
-        first, last = self.reports[0], self.reports[-1]
-        return TrackedMeasure.model_construct(
-            key=key,
-            issuer=first.issuer,
-            target=first.target,
-            type=first.type,
-            status=last.status,
-            reports=tuple(self.reports),
-        )
-
-
-def base_key(measure: Measure) -> str:
-    """The ledger key of the first tracked measure with this issuer, target and type.
-
-    >>> from sanctions import Evidence, Issuer, Measure, Target
-    >>> base_key(Measure(type="travel_ban", status="imposed", issuer=Issuer(code="EU"),
-    ...                  target=Target(), evidence=Evidence(text="", start=0, end=0)))
-    'EU:?:travel_ban'
-    """
-    return f"{measure.issuer.code}:{measure.target.code or '?'}:{measure.type.value}"
+# Defined in private modules, documented and pickled as `sanctions.tracker` names: doctests of
+# this module run their examples, and reprs and pickles name the module users import.
+for _public in (Event, TrackedMeasure, base_key):
+    _public.__module__ = __name__
+del _public
 
 
 def _as_date(value: dt.date | str, name: str) -> dt.date:
@@ -630,34 +383,13 @@ class Tracker:
             tracker._save_locked(target)
 
     def _header(self) -> dict[str, object]:
-        return {
-            "format": LEDGER_FORMAT,
-            "schema": SCHEMA_VERSION,
-            "records": len(self._records),
-            # Exact: a float of seconds loses microseconds and rounds timedelta.max past it.
-            "window": {
-                "days": self.window.days,
-                "seconds": self.window.seconds,
-                "microseconds": self.window.microseconds,
-            },
-            # For versions before "window" was written; ignored where "window" is there.
-            "window_seconds": self.window.total_seconds(),
-        }
+        return _ledger_header(len(self._records), self.window)
 
     def _write_jsonl(self, file: IO[bytes]) -> None:
-        file.write(json.dumps(self._header()).encode() + b"\n")
-        for record in self._records.values():
-            file.write(record.model_dump_json().encode() + b"\n")
+        _dump_jsonl(file, self._header(), self._records.values())
 
     def _write_parquet(self, file: IO[bytes]) -> None:
-        from .frames import to_frame
-
-        reports = [r for record in self._records.values() for r in record.reports]
-        keys = [record.key for record in self._records.values() for _ in record.reports]
-        frame = to_frame(reports)
-        frame.insert(0, _PARQUET_KEY, keys)
-        frame.attrs[_PARQUET_ATTR] = self._header()
-        frame.to_parquet(file, index=False)
+        _dump_parquet(file, self._header(), self._records.values())
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, extractor: Extractor | None = None) -> Tracker:
@@ -669,229 +401,5 @@ class Tracker:
         """
         source = Path(path)
         if source.suffix == ".parquet":
-            return cls._load_parquet(source, extractor)
-        return cls._load_jsonl(source, extractor)
-
-    @classmethod
-    def _from_header(
-        cls, header: object, where: str, extractor: Extractor | None
-    ) -> tuple[Tracker, int]:
-        if not isinstance(header, dict) or header.get("format") != LEDGER_FORMAT:
-            raise LedgerError(f"{where}: not a sanctions ledger (no {LEDGER_FORMAT} header)")
-        schema = header.get("schema")
-        if not isinstance(schema, int) or schema < 1:
-            raise LedgerError(f"{where}: bad schema version {schema!r}")
-        if schema > SCHEMA_VERSION:
-            raise LedgerError(
-                f"{where}: ledger schema version {schema} is newer than this version of "
-                f"sanctions supports ({SCHEMA_VERSION}); upgrade sanctions to read it"
-            )
-        records = header.get("records")
-        bad = LedgerError(f"{where}: bad header {repr(header)[:200]}")
-        if not isinstance(records, int) or isinstance(records, bool) or records < 0:
-            raise bad
-        window = _header_window(header)
-        if window is None:
-            raise bad
-        return cls(extractor=extractor, window=window), records
-
-    @classmethod
-    def _load_jsonl(cls, path: Path, extractor: Extractor | None) -> Tracker:
-        tracker: Tracker | None = None
-        expected = 0
-        number = 0
-        with path.open("rb") as file:
-            for number, raw in enumerate(file, start=1):
-                where = f"{path}:{number}"
-                if tracker is None:
-                    try:
-                        header = parse_line(raw)
-                    except BadLineError as exc:
-                        raise LedgerError(f"{where}: not a ledger header: {exc}") from None
-                    tracker, expected = cls._from_header(header, where, extractor)
-                    continue
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise LedgerError(f"{where}: not UTF-8: {exc}") from exc
-                if not line.strip():
-                    continue
-                try:
-                    record = TrackedMeasure.model_validate_json(line)
-                    tracker._put(record)
-                except ValidationError as exc:
-                    problem = exc.errors(include_url=False)[0]
-                    place = ".".join(str(p) for p in problem["loc"])
-                    raise LedgerError(
-                        f"{where}: invalid tracked measure: {place}: {problem['msg']}"
-                    ) from exc
-                except ValueError as exc:
-                    raise LedgerError(f"{where}: {exc}") from exc
-        if tracker is None:
-            raise LedgerError(f"{path}:1: empty file, not a sanctions ledger")
-        if len(tracker) != expected:
-            raise LedgerError(
-                f"{path}:{number}: the header promises {expected} tracked measures but the "
-                f"file holds {len(tracker)} (truncated?)"
-            )
-        return tracker
-
-    @classmethod
-    def _load_parquet(cls, path: Path, extractor: Extractor | None) -> Tracker:
-        _require_pyarrow()
-        import pandas as pd
-
-        from .frames import from_frame
-
-        data = path.read_bytes()
-        try:
-            frame = pd.read_parquet(io.BytesIO(data))
-        except Exception as exc:  # pyarrow raises its own error types for damaged files
-            raise LedgerError(f"{path}: not a readable Parquet file: {exc}") from exc
-        tracker, expected = cls._from_header(frame.attrs.get(_PARQUET_ATTR), str(path), extractor)
-        if _PARQUET_KEY not in frame.columns:
-            raise LedgerError(f"{path}: no {_PARQUET_KEY!r} column")
-        try:
-            keys = frame[_PARQUET_KEY].astype(object).tolist()
-            reports = from_frame(frame)
-        except Exception as exc:  # pyarrow and pandas raise their own errors for bad values
-            raise LedgerError(f"{path}: invalid report: {type(exc).__name__}: {exc}") from exc
-        grouped: dict[str, list[Measure]] = {}
-        for row, (key, report) in enumerate(zip(keys, reports, strict=True), start=1):
-            if not isinstance(key, str):
-                raise LedgerError(f"{path}: row {row}: bad key {key!r}")
-            grouped.setdefault(key, []).append(report)
-        for key, members in grouped.items():
-            try:
-                tracker._put(TrackedMeasure.of(members, key))
-            except ValueError as exc:  # pydantic's ValidationError is a ValueError
-                raise LedgerError(f"{path}: tracked measure {key!r}: {exc}") from exc
-        if len(tracker) != expected:
-            raise LedgerError(
-                f"{path}: the header promises {expected} tracked measures but the file "
-                f"holds {len(tracker)}"
-            )
-        return tracker
-
-
-_WINDOW_FIELDS = {"days": 999_999_999, "seconds": 86_399, "microseconds": 999_999}
-
-
-def _header_window(header: dict[str, object]) -> dt.timedelta | None:
-    """The window a ledger header states, or None if it states none that is valid.
-
-    ``window`` holds it exactly (days, seconds, microseconds, as a timedelta normalises
-    them); ledgers of earlier versions have only ``window_seconds``, a float.
-    """
-    if "window" in header:
-        fields = header["window"]
-        if not isinstance(fields, dict) or fields.keys() != _WINDOW_FIELDS.keys():
-            return None
-        for name, top in _WINDOW_FIELDS.items():
-            value = fields[name]
-            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
-                return None
-        return dt.timedelta(**fields)
-    seconds = header.get("window_seconds")
-    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
-        return None
-    largest = dt.timedelta.max.total_seconds()  # rounded up past timedelta.max
-    if not (math.isfinite(seconds) and 0 <= seconds <= largest):
-        return None
-    if seconds == largest:  # timedelta.max, as earlier versions wrote it
-        return dt.timedelta.max
-    return dt.timedelta(seconds=seconds)
-
-
-def _start(record: TrackedMeasure) -> dt.date | None:
-    dates = [r.date for r in record.reports if r.date is not None]
-    return min(dates) if dates else None
-
-
-def _require_pyarrow() -> None:
-    try:
-        importlib.import_module("pyarrow")
-    except ImportError as exc:
-        raise ImportError(
-            "Parquet files need pyarrow, an optional dependency: pip install 'sanctions[parquet]'"
-        ) from exc
-
-
-def _resolved(path: str | os.PathLike[str]) -> Path:
-    """``path`` with its symlinks followed, so a ledger is written and locked where it is."""
-    return Path(path).resolve()
-
-
-_locks: dict[tuple[int, Path], FileLock] = {}
-_locks_guard = threading.Lock()
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold the ledger's lock (``path + ".lock"``); again in the same thread holds it already.
-
-    One `FileLock` per ledger per process: it counts nested acquisitions in each thread, so a
-    `Tracker.save` inside `Tracker.update` does not wait for itself, while other threads and
-    processes wait their turn. Keyed by process id too: a forked child must not inherit a
-    lock its parent held as its own.
-    """
-    if not path.parent.is_dir():  # filelock would create it; a typo should not
-        raise FileNotFoundError(errno.ENOENT, "no such directory", str(path.parent))
-    with _locks_guard:
-        key = (os.getpid(), path)
-        lock = _locks.get(key)
-        if lock is None:
-            lock = _locks[key] = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise LedgerError(f"{path}: another process holds {lock.lock_file}") from exc
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _remove_stale_temporaries(path: Path) -> None:
-    """Remove the temporaries earlier saves of ``path`` left behind; call under its lock.
-
-    Every save of the ledger holds its lock, so under the lock a temporary of this ledger
-    (``.NAME.XXXXXXXX.tmp``, as `tempfile.mkstemp` names it) belongs to a save that died.
-    """
-    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
-    with suppress(OSError):
-        for entry in os.scandir(path.parent):
-            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                with suppress(FileNotFoundError):
-                    os.unlink(entry.path)
-
-
-def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write ``path`` through a temporary file in its directory; call under its lock."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as file:
-            write(file)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _fsync_directory(path.parent)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where directories cannot be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
+            return _load_parquet(cls, source, extractor)
+        return _load_jsonl(cls, source, extractor)
