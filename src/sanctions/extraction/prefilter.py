@@ -27,7 +27,9 @@ _COMMON_WORDS = frozenset([
     "will", "with",
     # short strings inside many words ("ice" in "price", "office", "police") or common verbs
     "ice", "may", "can", "open", "ask", "told", "give", "gave", "hours", "days", "return",
-    "brought", "put", "set",
+    "brought", "put", "set", "accord", "agreement", "ministry", "agency", "police", "company",
+    "central", "use", "over", "visit", "visitors", "residents", "country", "cross", "tak",
+    "reopen",
 ])  # fmt: skip
 
 
