@@ -298,6 +298,9 @@ PATHOLOGICAL: dict[str, str] = {
     "parentheses": "sanctions ( ban ( freeze ( Russia ( ",
     "gaps": "ban - ban - ban ; imports of , , , oil ",
     "no_spaces": "sanctionsbanfreezeassetsrussia",
+    # text with no whitespace, every word a sentence (issue 14: once quadratic)
+    "dotted": "sanctions.",
+    "dotted_words": "a.b.c.sanctions.Russia.",
 }
 
 

@@ -212,7 +212,7 @@ def _load_cues(data: object, where: str) -> Cues:
             raise VocabularyError(f"{where}: anaphors row {number}: {exc}") from exc
         anaphors.append(
             Anaphor(
-                regex=re.compile(rf"\b{re.sub(r'^the', '[Tt]he', row.phrase)}\b"),
+                regex=re.compile(_anaphor_pattern(row.phrase)),
                 kind=row.kind,
                 default=row.default,
             )
@@ -253,6 +253,18 @@ def _load_cues(data: object, where: str) -> Cues:
             word_set("private_subjects") if "private_subjects" in data else re.compile(r"(?!)")
         ),
     )
+
+
+def _anaphor_pattern(phrase: str) -> str:
+    """A case-sensitive pattern for an anaphor phrase, at word boundaries.
+
+    A leading "the" matches "The" too; the pattern opens with its first letter (not with a
+    word-boundary assertion) so that the regex engine can skip ahead to it, which keeps the scan
+    of a long text cheap.
+    """
+    if phrase.startswith("the"):
+        return rf"[Tt](?<![\w][Tt])he{phrase[3:]}\b"
+    return rf"\b{phrase}\b"
 
 
 def _str_list_or_rows(value: object) -> list[object]:

@@ -263,7 +263,9 @@ def _heads(
     table: TargetWords,
 ) -> list[_Head]:
     """The head nouns in a span, in order: compounds of adjacent table words, entity mentions."""
-    others = [a for a in actors if a.kind is not AliasKind.ENTITY and span[0] <= a.end]
+    # only the mentions that touch the span can hold a head or own one
+    actors = [a for a in actors if a.start < span[1] and a.end >= span[0]]
+    others = [a for a in actors if a.kind is not AliasKind.ENTITY]
     heads: list[_Head] = []
     for match in table.regex.finditer(text, *span):
         row = table.row(match.group())
