@@ -271,8 +271,9 @@ def extract_many(
     ``processes`` spreads the work over that many worker processes (None: one per usable
     core); the measures come out in the same order as with one. Records are sent to the
     workers in chunks of 32, at most two chunks per worker ahead of the reader, so memory
-    stays flat; they must pickle (texts, dicts of str and dates do). Workers are started with
-    ``spawn``, so a script using them keeps its top-level code under
+    stays flat; a chunk that cannot be pickled (a record holding a lambda or a generator) is
+    extracted in the calling process instead, with the same results and errors. Workers are
+    started with ``spawn``, so a script using them keeps its top-level code under
     ``if __name__ == "__main__":``. An ``extractor`` is sent to each worker once, as the files
     it was built from (see `Extractor.__reduce__`).
     """
