@@ -1,6 +1,6 @@
-"""Stage 6, second half: the issuer constructions of the role cascade, in their order.
+"""Stage 6, second half: the issuer constructions of ``data/roles.yaml``.
 
-`_issuers` tries each construction in turn and keeps the first that names an issuer: an
+`_issuers` tries each construction by weight and keeps the first that names an issuer: an
 owner right before the trigger ("U.S. sanctions"), a source ("sanctions from Ottawa"), the
 owner of a package, a place, a holder of assets, an owner inside the measure's words, the
 owner of a plan, the nearest subject before the trigger (with those it adopts, follows or

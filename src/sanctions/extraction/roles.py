@@ -1,11 +1,11 @@
-"""Stage 6: the issuer and the target of a trigger, from a cascade of constructions.
+"""Stage 6: the issuer and the target of a trigger, from weighted constructions.
 
-`_roles` tries the target constructions, then the issuer constructions (`issuers`), each in a
-fixed order, and takes the first that finds a mention: an object of "on/against/to", a
-demonym before a targeted thing ("Russian banks"), a state between an owner and the measure
-("its Russia sanctions"), the one warned or facing; then an owner right before the trigger,
-a subject, a by-agent, a place or a speaker. What a sentence leaves out is filled in later
-from the document (`discourse`).
+`_roles` tries the target constructions, then the issuer constructions (`issuers`), each by
+the weights of ``data/roles.yaml``, and takes the first that finds a mention: an object of
+"on/against/to", a demonym before a targeted thing ("Russian banks"), a state between an
+owner and the measure ("its Russia sanctions"), the one warned or facing; then an owner
+right before the trigger, a subject, a by-agent, a place or a speaker. What a sentence
+leaves out is filled in later from the document (`discourse`).
 """
 
 from __future__ import annotations
