@@ -52,7 +52,7 @@ def test_counts_of_coordinated_heads_add_up():
 
 def test_the_issuers_own_persons_are_not_the_target():
     # "U.S. persons" are those the ban binds; the central bank is what it is aimed at
-    text = "Washington barred U.S. persons from any dealings with Iran's central bank."
+    text = "Washington barred U.S. persons from trading with Iran's central bank."
     assert details(text)[0][0] == "entity"
 
 

@@ -223,7 +223,7 @@ def _status(
 def _owned_and_aimed(text: str, trigger: _Trigger, actors: Sequence[_Actor], cues: Cues) -> bool:
     """Whether a noun-form measure names its owner right before it and its target right after.
 
-    "the G7 price cap on Russian oil", "United Nations sanctions against Pyongyang".
+    "the EU's ban on Syrian oil", "United Nations sanctions against Pyongyang".
     """
     owner = any(
         a.end <= trigger.start
