@@ -128,6 +128,10 @@ class Anaphor:
     default: str | None
 
 
+#: A pattern that matches nothing: an optional cue table a user's file leaves out.
+_NEVER = re.compile(r"(?!)")
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """The compiled cue tables of ``data/cues.yaml``."""
@@ -153,10 +157,10 @@ class Cues:
     response_cues: re.Pattern[str]
     #: Words that set a measure in the past of the report ("already", "had imposed", "in
     #: 2014"): such a measure takes no date from the article's (optional in a cue table).
-    background_cues: re.Pattern[str] = re.compile(r"(?!)")
+    background_cues: re.Pattern[str] = _NEVER
     #: A private party acting as the subject before a measure ("Indian traders have called
     #: for a boycott"): with no state named as issuer, it states no sanctions measure.
-    private_subjects: re.Pattern[str] = re.compile(r"(?!)")
+    private_subjects: re.Pattern[str] = _NEVER
 
 
 class _AnaphorRow(BaseModel):
@@ -246,12 +250,8 @@ def _load_cues(data: object, where: str) -> Cues:
         speech_before=_compile(rf"{speech.pattern}\s*$", where),
         anaphors=tuple(anaphors),
         response_cues=word_set("response_cues"),
-        background_cues=(
-            word_set("background_cues") if "background_cues" in data else re.compile(r"(?!)")
-        ),
-        private_subjects=(
-            word_set("private_subjects") if "private_subjects" in data else re.compile(r"(?!)")
-        ),
+        background_cues=word_set("background_cues") if "background_cues" in data else _NEVER,
+        private_subjects=word_set("private_subjects") if "private_subjects" in data else _NEVER,
     )
 
 

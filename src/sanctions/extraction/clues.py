@@ -198,8 +198,8 @@ def _may_issue(
         actor.possessive
         and not cues.target_preps.search(before)
         and not _OBJECT_OF_VERB.search(before)
-        and _ISSUING_BODY.match(_head_after(text, actor))
-        and not _ENVOY_HEAD.match(_head_after(text, actor))
+        and _ISSUING_BODY.match(head := _head_after(text, actor))
+        and not _ENVOY_HEAD.match(head)
     ):
         return True  # "Russia's tourism agency halted ...": the state of the body that acts
     if _names_target(text, actor, cues):

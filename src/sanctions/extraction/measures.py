@@ -117,11 +117,10 @@ def _sentence_measures(
         if status is None:
             continue
         explicit_issuer = bool(issuers)
-        if not issuers and cues.private_subjects.search(
-            text, _clause_start(text, sentence[0], trigger.start), trigger.start
-        ):
-            continue  # "Indian traders have called for a boycott": no state acts
+        clause_start = _clause_start(text, sentence[0], trigger.start)
         if not issuers:
+            if cues.private_subjects.search(text, clause_start, trigger.start):
+                continue  # "Indian traders have called for a boycott": no state acts
             focus = context.focus_issuer(targets)
             if focus is None:
                 continue
@@ -136,9 +135,7 @@ def _sentence_measures(
             targets = [focus_target] if focus_target else []
         clause_end = _clause_end(text, trigger.end, sentence[1])
         background = status is Status.IMPOSED and bool(
-            cues.background_cues.search(
-                text, _clause_start(text, sentence[0], trigger.start), clause_end
-            )
+            cues.background_cues.search(text, clause_start, clause_end)
         )
         kind, count, name = _target_details(text, trigger, sentence, clause_end, actors, targets)
         evidence_end = trigger.end

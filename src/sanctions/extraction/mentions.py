@@ -153,21 +153,24 @@ class _Lists:
         self.run.append(actor)
 
     def _close(self) -> None:
-        codes = tuple(dict.fromkeys(a.code for a in self.run))
-        between = self.text[self.run[0].end : self.run[-1].start] if self.run else ""
-        if len(codes) >= 2 and _CONJUNCTION.search(between):
+        codes = self._open_list()
+        if codes:
             self.done.append(codes)
         self.run = []
 
+    def _open_list(self) -> tuple[str, ...]:
+        """The codes of the run being read, if it is a list of two or more joined by "and"."""
+        codes = tuple(dict.fromkeys(a.code for a in self.run))
+        if len(codes) < 2 or not _CONJUNCTION.search(
+            self.text[self.run[0].end : self.run[-1].start]
+        ):
+            return ()
+        return codes
+
     def latest(self, size: int | None) -> tuple[str, ...]:
         """The latest list closed or open of ``size`` members (any size of two or more)."""
-        candidates = list(self.done)
-        codes = tuple(dict.fromkeys(a.code for a in self.run))
-        between = self.text[self.run[0].end : self.run[-1].start] if self.run else ""
-        if len(codes) >= 2 and _CONJUNCTION.search(between):
-            candidates.append(codes)
-        for codes in reversed(candidates):
-            if size is None or len(codes) == size:
+        for codes in (self._open_list(), *reversed(self.done)):
+            if codes and (size is None or len(codes) == size):
                 return codes
         return ()
 
