@@ -119,6 +119,7 @@ def _coordinated_objects(text: str, one: _Trigger, other: _Trigger) -> bool:
         return False
     if one.rule.form != "verb" or other.rule.form != "verb":
         return False
-    verb = _WORD_AT.match(text, one.start)
+    shared = min(one.end, other.end)
+    verb = _WORD_AT.match(text, one.start, shared)  # bounded by the matches, like every window
     after_verb = verb.end() if verb else one.start
-    return _COORDINATOR.search(text, after_verb, min(one.end, other.end)) is not None
+    return _COORDINATOR.search(text, after_verb, shared) is not None
